@@ -1,0 +1,38 @@
+package cn.jiangcheng.tracker.app.indicator;
+
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicator;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsOfCity;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorList;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The indicator catalog as the web layer reads it. */
+@Component
+public class IndicatorCatalog {
+    private final QueryGateway queryGateway;
+
+    public IndicatorCatalog(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    public List<IndicatorView> ofCity(String cityId) {
+        return queryGateway.query(new FindIndicatorsOfCity(cityId), IndicatorList.class).join().indicators();
+    }
+
+    public List<IndicatorView> assignedTo(String orgUnitId, PeriodType periodType) {
+        return queryGateway.query(new FindIndicatorsAssignedTo(orgUnitId, periodType), IndicatorList.class).join()
+                .indicators();
+    }
+
+    public Optional<IndicatorView> find(String indicatorId) {
+        return queryGateway.query(new FindIndicator(indicatorId), ResponseTypes.optionalInstanceOf(IndicatorView.class))
+                .join();
+    }
+}

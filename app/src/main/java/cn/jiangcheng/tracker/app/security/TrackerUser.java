@@ -1,0 +1,103 @@
+package cn.jiangcheng.tracker.app.security;
+
+import cn.jiangcheng.tracker.api.user.DataScope;
+import cn.jiangcheng.tracker.api.user.Role;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The signed-in person, as Spring Security keeps it in the session. */
+public final class TrackerUser implements UserDetails, CredentialsContainer {
+    private final String username;
+    private final String displayName;
+    private String passwordHash;
+    private final Set<Role> roles;
+    private final String orgUnitId;
+    private final String cityId;
+    private final boolean enabled;
+    private final boolean locked;
+    private final boolean cityLevelUnit;
+
+    public TrackerUser(String username, String displayName, String passwordHash, Set<Role> roles,
+                       String orgUnitId, String cityId, boolean cityLevelUnit, boolean enabled, boolean locked) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.orgUnitId = orgUnitId;
+        this.cityId = cityId;
+        this.enabled = enabled;
+        this.locked = locked;
+        this.cityLevelUnit = cityLevelUnit;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Set<Role> roles() {
+        return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public String orgUnitId() {
+        return orgUnitId;
+    }
+
+    public String cityId() {
+        return cityId;
+    }
+
+    public DataScope dataScope() {
+        return DataScope.of(roles, cityLevelUnit);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).collect(Collectors.toList());
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrackerUser that && username.equals(that.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+}

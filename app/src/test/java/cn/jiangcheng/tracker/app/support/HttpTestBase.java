@@ -1,0 +1,64 @@
+package cn.jiangcheng.tracker.app.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole app on a random port with its own embedded PostgreSQL and the demo data, driven over real HTTP.
+ * All HTTP test classes share this one Spring context, so each test makes its own records with fresh ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+public abstract class HttpTestBase {
+    public static final String DEMO_PASSWORD = "Demo@2026";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void demoDataIsReadable() {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select count(*) from user_account_view") >= 8
+                        && count("select count(*) from org_unit_view") >= 25);
+    }
+
+    protected ApiClient as(String username) {
+        return ApiClient.basic(port, username, DEMO_PASSWORD);
+    }
+
+    protected ApiClient anonymous() {
+        return ApiClient.anonymous(port);
+    }
+
+    protected long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    protected long eventCount() {
+        return count("select count(*) from domainevententry");
+    }
+
+    protected static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Read models follow the event store within milliseconds; tests wait for them instead of sleeping. */
+    protected static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(probe::get, done::test);
+    }
+}

@@ -1,0 +1,148 @@
+package cn.jiangcheng.tracker.command.submission;
+
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
+import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
+import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ValueRule;
+import cn.jiangcheng.tracker.command.common.Rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Checks reported values against the catalog's rules; ratio values are recomputed from their components. */
+final class ReportedValues {
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX = new BigDecimal("1000000000000");
+    private static final int MAX_TEXT = 500;
+
+    private ReportedValues() {
+    }
+
+    /** Validates a draft: what is there must be right, but values may still be missing. */
+    static List<ReportedValue> normalise(List<ReportedValue> values, List<ValueRule> rules) {
+        Rules.require(rules != null, "NO_RULES", "未找到该单位本期须填报的指标");
+        Map<String, ValueRule> byIndicator = rules.stream()
+                .collect(Collectors.toMap(ValueRule::indicatorId, Function.identity(), (a, b) -> a));
+        List<ReportedValue> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ReportedValue value : values == null ? List.<ReportedValue>of() : values) {
+            Rules.require(value != null && value.indicatorId() != null, "REQUIRED", "指标不能为空");
+            Rules.require(seen.add(value.indicatorId()), "DUPLICATE_INDICATOR", "同一指标填写了两次");
+            ValueRule rule = byIndicator.get(value.indicatorId());
+            Rules.require(rule != null, "NOT_ASSIGNED", "指标“" + value.indicatorId() + "”不属于本单位本期的填报任务");
+            result.add(normalise(value, rule));
+        }
+        return List.copyOf(result);
+    }
+
+    private static ReportedValue normalise(ReportedValue value, ValueRule rule) {
+        String name = "“" + rule.name() + "”";
+        Map<String, BigDecimal> components = checkComponents(value.components(), rule, name);
+        BigDecimal number = value.value();
+        if (rule.rollupRule() == RollupRule.RATIO_OF_SUMS && components.size() == 2) {
+            BigDecimal numerator = components.get(rule.componentKeys().get(0));
+            BigDecimal denominator = components.get(rule.componentKeys().get(1));
+            Rules.require(numerator.compareTo(denominator) <= 0, "NUMERATOR_ABOVE_DENOMINATOR",
+                    name + "的分子不能大于分母");
+            Rules.require(denominator.signum() > 0, "ZERO_DENOMINATOR", name + "的分母必须大于0");
+            // the unit's own percentage is always the one its counts give, so the city ratio adds up
+            number = HUNDRED.multiply(numerator).divide(denominator, 2, RoundingMode.HALF_UP);
+        }
+        if (number != null) {
+            checkRange(number, rule.valueType(), name);
+        }
+        if (rule.rollupRule() == RollupRule.AREA_WEIGHTED && number != null) {
+            BigDecimal area = components.get(rule.componentKeys().get(0));
+            Rules.require(area != null && area.signum() > 0, "AREA_REQUIRED", name + "须同时填写面积（大于0）");
+        }
+        return new ReportedValue(value.indicatorId(), number, components, text(value.note(), name + "的备注"),
+                text(value.explanation(), name + "的变动说明"));
+    }
+
+    private static Map<String, BigDecimal> checkComponents(Map<String, BigDecimal> given, ValueRule rule,
+                                                           String name) {
+        Map<String, BigDecimal> components = new LinkedHashMap<>();
+        if (given == null) {
+            return components;
+        }
+        for (Map.Entry<String, BigDecimal> entry : given.entrySet()) {
+            Rules.require(rule.componentKeys().contains(entry.getKey()), "UNKNOWN_COMPONENT",
+                    name + "没有分项“" + entry.getKey() + "”");
+            BigDecimal component = entry.getValue();
+            if (component != null) {
+                Rules.require(component.signum() >= 0, "NEGATIVE", name + "的分项不能为负数");
+                Rules.require(component.compareTo(MAX) < 0, "OUT_OF_RANGE", name + "的分项数值过大");
+                Rules.require(component.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "的分项最多保留4位小数");
+                components.put(entry.getKey(), component);
+            }
+        }
+        return components;
+    }
+
+    private static void checkRange(BigDecimal number, ValueType type, String name) {
+        switch (type) {
+            case PERCENT -> Rules.require(number.signum() >= 0 && number.compareTo(HUNDRED) <= 0, "OUT_OF_RANGE",
+                    name + "是百分比，须在0到100之间");
+            case NUMBER -> Rules.require(number.signum() >= 0 && number.compareTo(MAX) < 0, "OUT_OF_RANGE",
+                    name + "不能为负数或过大");
+            case YES_NO -> Rules.require(number.compareTo(BigDecimal.ZERO) == 0
+                    || number.compareTo(BigDecimal.ONE) == 0, "OUT_OF_RANGE", name + "只能填“是”或“否”");
+        }
+        Rules.require(number.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "最多保留4位小数");
+    }
+
+    private static String text(String value, String label) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        Rules.require(trimmed.length() <= MAX_TEXT, "TOO_LONG", label + "不能超过" + MAX_TEXT + "个字符");
+        return trimmed;
+    }
+
+    /** Before submitting: every assigned indicator has a value, and big jumps are explained. */
+    static void requireComplete(List<ReportedValue> values, List<ValueRule> rules) {
+        Map<String, ReportedValue> byIndicator = values.stream()
+                .collect(Collectors.toMap(ReportedValue::indicatorId, Function.identity()));
+        List<String> missing = new ArrayList<>();
+        for (ValueRule rule : rules) {
+            ReportedValue value = byIndicator.get(rule.indicatorId());
+            boolean componentsMissing = value != null && value.components().size() < rule.componentKeys().size();
+            if (value == null || value.value() == null || componentsMissing) {
+                missing.add(rule.name());
+                continue;
+            }
+            if (needsExplanation(value.value(), rule)) {
+                Rules.require(value.explanation() != null, "EXPLANATION_REQUIRED",
+                        "“" + rule.name() + "”与上次审核通过的数值（" + plain(rule.lastApprovedValue())
+                                + "）相比变动超过" + plain(rule.plausibilityShare().multiply(HUNDRED))
+                                + "%，请填写变动说明");
+            }
+        }
+        Rules.require(missing.isEmpty(), "INCOMPLETE", "以下指标尚未填写完整：" + String.join("、", missing));
+    }
+
+    static boolean needsExplanation(BigDecimal value, ValueRule rule) {
+        BigDecimal last = rule.lastApprovedValue();
+        if (last == null || rule.plausibilityShare() == null) {
+            return false;
+        }
+        BigDecimal change = value.subtract(last).abs();
+        if (last.signum() == 0) {
+            return change.signum() != 0;
+        }
+        return change.divide(last.abs(), 6, RoundingMode.HALF_UP).compareTo(rule.plausibilityShare()) > 0;
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,883 @@
+package cn.jiangcheng.tracker.command.indicator;
+
+import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
+import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.AssignIndicator;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeIndicatorTargets;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangePlausibilityShare;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.DefineIndicator;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.SetProvincialTarget;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorAssigned;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.PlausibilityShareChanged;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ProvincialTargetSet;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Baseline;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ComponentSpec;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static cn.jiangcheng.tracker.command.Callers.adminOf;
+import static cn.jiangcheng.tracker.command.Callers.system;
+import static cn.jiangcheng.tracker.command.RuleViolations.violationOf;
+
+/** The catalog entry of one indicator of 吉林市's plan: its definition, targets, assignment and jump threshold. */
+class IndicatorTest {
+    private static final String CITY_ID = "220200";
+    private static final String OTHER_CITY_ID = "220100";
+    private static final String WATER = "220200-01";
+    private static final String AIR = "220200-02";
+
+    private static final Target TARGET_2025 = target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, "90", "≥90");
+    private static final Target TARGET_2030 = target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null,
+            "完成省下达目标");
+    private static final Target PROVINCE_2030 = target(PlanLevel.PROVINCE, 2030, TargetKind.AT_LEAST, "88", "≥88");
+
+    private FixtureConfiguration<Indicator> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Indicator.class);
+    }
+
+    private static BigDecimal bd(String number) {
+        return number == null ? null : new BigDecimal(number);
+    }
+
+    private static Target target(PlanLevel level, int year, TargetKind kind, String value, String text) {
+        return new Target(level, year, kind, bd(value), text);
+    }
+
+    /** Builds definitions; starts as 地表水达到或好于Ⅲ类水体比例, a ratio of sections. */
+    private static final class Def {
+        String indicatorId = WATER;
+        String cityId = CITY_ID;
+        String name = "地表水达到或好于Ⅲ类水体比例";
+        ValueType valueType = ValueType.PERCENT;
+        Direction direction = Direction.HIGHER_IS_BETTER;
+        RollupRule rollupRule = RollupRule.RATIO_OF_SUMS;
+        List<ComponentSpec> components = List.of(new ComponentSpec("sections_good", "达到或好于Ⅲ类断面数", "个"),
+                new ComponentSpec("sections_assessed", "评价断面数", "个"));
+        List<Target> targets = List.of(TARGET_2025, TARGET_2030, PROVINCE_2030);
+        PeriodType periodType = PeriodType.QUARTERLY;
+        List<String> reportingUnitIds = List.of("220221", "220281");
+        String measuringUnitId = null;
+        BigDecimal share = new BigDecimal("0.2");
+
+        static Def water() {
+            return new Def();
+        }
+
+        /** 空气质量优良天数比率, measured by the city's monitoring station. */
+        static Def air() {
+            Def d = new Def();
+            d.indicatorId = AIR;
+            d.name = "空气质量优良天数比率";
+            d.rollupRule = RollupRule.CITY_MEASURED;
+            d.components = List.of();
+            d.targets = List.of(target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, "88.5", "≥88.5"));
+            d.reportingUnitIds = List.of();
+            d.measuringUnitId = "220200-jcz";
+            return d;
+        }
+
+        Def rollup(RollupRule rule, int componentCount) {
+            rollupRule = rule;
+            List<ComponentSpec> specs = new ArrayList<>();
+            for (int i = 0; i < componentCount; i++) {
+                specs.add(new ComponentSpec("c" + i, "分项" + i, "个"));
+            }
+            components = specs;
+            return this;
+        }
+
+        IndicatorDefinition build() {
+            return new IndicatorDefinition(indicatorId, cityId, 1, "环境质量", name, "%", valueType, direction,
+                    rollupRule, components, new Baseline(2024, new BigDecimal("85.7"), "85.7"), targets, "约束性",
+                    periodType, reportingUnitIds, measuringUnitId, share);
+        }
+
+        DefineIndicator define() {
+            return new DefineIndicator(indicatorId, build());
+        }
+    }
+
+    private static IndicatorDefined waterDefined() {
+        return new IndicatorDefined(WATER, Def.water().build());
+    }
+
+    private static IndicatorDefined airDefined() {
+        return new IndicatorDefined(AIR, Def.air().build());
+    }
+
+    private static Map<String, Object> cityUser() {
+        return adminOf(CITY_ID);
+    }
+
+    @Nested
+    class Defining {
+
+        @Test
+        void theSystemDefinesAnIndicatorFromThePlan() {
+            fixture.givenNoPriorActivity()
+                    .when(Def.water().define(), system())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(waterDefined());
+        }
+
+        @Test
+        void aCityAdministratorMayNotDefineIndicators() {
+            fixture.givenNoPriorActivity()
+                    .when(Def.water().define(), adminOf(CITY_ID))
+                    .expectException(violationOf("SYSTEM_ONLY"))
+                    .expectExceptionMessage("指标目录由规划文本导入")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCommandWithoutCallerMayNotDefineIndicators() {
+            fixture.givenNoPriorActivity()
+                    .when(Def.water().define())
+                    .expectException(violationOf("SYSTEM_ONLY"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDefinitionMustBeForTheIndicatorNamed() {
+            fixture.givenNoPriorActivity()
+                    .when(new DefineIndicator(AIR, Def.water().build()), system())
+                    .expectException(violationOf("BAD_DEFINITION"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingDefinitionIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new DefineIndicator(WATER, null), system())
+                    .expectException(violationOf("BAD_DEFINITION"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"  "})
+        void aNameIsRequired(String blank) {
+            Def d = Def.water();
+            d.name = blank;
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("指标名称不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNameOf80CharactersIsAccepted() {
+            Def d = Def.water();
+            d.name = "指".repeat(80);
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectEvents(new IndicatorDefined(WATER, d.build()));
+        }
+
+        @Test
+        void aNameOfMoreThan80CharactersIsRefused() {
+            Def d = Def.water();
+            d.name = "指".repeat(81);
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("TOO_LONG"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"cityId", "valueType", "direction", "rollupRule", "periodType"})
+        void everyPartOfTheDefinitionIsRequired(String missing) {
+            Def d = Def.water();
+            switch (missing) {
+                case "cityId" -> d.cityId = null;
+                case "valueType" -> d.valueType = null;
+                case "direction" -> d.direction = null;
+                case "rollupRule" -> d.rollupRule = null;
+                case "periodType" -> d.periodType = null;
+                default -> throw new IllegalArgumentException(missing);
+            }
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("BAD_DEFINITION"))
+                    .expectExceptionMessage("指标定义不完整")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCityMeasuredIndicatorHasNoComponents() {
+            fixture.givenNoPriorActivity()
+                    .when(Def.air().define(), system())
+                    .expectEvents(airDefined());
+        }
+
+        @Test
+        void anAreaWeightedIndicatorHasItsArea() {
+            Def d = Def.water().rollup(RollupRule.AREA_WEIGHTED, 1);
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectEvents(new IndicatorDefined(WATER, d.build()));
+        }
+
+        @Test
+        void aSummedIndicatorWithoutComponentListIsAccepted() {
+            Def d = Def.water();
+            d.rollupRule = RollupRule.SUM;
+            d.valueType = ValueType.NUMBER;
+            d.components = null;
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectEvents(new IndicatorDefined(WATER, d.build()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 1, 3})
+        void aRatioNeedsExactlyNumeratorAndDenominator(int count) {
+            refusedComponents(Def.water().rollup(RollupRule.RATIO_OF_SUMS, count));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 2})
+        void anAreaWeightedRateNeedsExactlyOneArea(int count) {
+            refusedComponents(Def.water().rollup(RollupRule.AREA_WEIGHTED, count));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = RollupRule.class, names = {"SUM", "ALL_UNITS_MET", "CITY_MEASURED"})
+        void otherRulesHaveNoComponents(RollupRule rule) {
+            Def d = Def.water().rollup(rule, 1);
+            d.valueType = ValueType.YES_NO;
+            refusedComponents(d);
+        }
+
+        private void refusedComponents(Def d) {
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("BAD_COMPONENTS"))
+                    .expectExceptionMessage("指标“" + d.name + "”的分项数量与汇总规则不符")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void allUnitsMetIsForYesOrNoIndicators() {
+            Def d = Def.water().rollup(RollupRule.ALL_UNITS_MET, 0);
+            d.valueType = ValueType.YES_NO;
+            d.direction = Direction.YES_NO;
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectEvents(new IndicatorDefined(WATER, d.build()));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = ValueType.class, names = {"PERCENT", "NUMBER"})
+        void allUnitsMetIsRefusedForOtherIndicators(ValueType type) {
+            Def d = Def.water().rollup(RollupRule.ALL_UNITS_MET, 0);
+            d.valueType = type;
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("BAD_DEFINITION"))
+                    .expectExceptionMessage("“全部达标”规则只适用于是/否指标")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void missingTargetsAreRefused() {
+            Def d = Def.water();
+            d.targets = null;
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("目标不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anIndicatorWithoutTargetsIsAccepted() {
+            Def d = Def.water();
+            d.targets = List.of();
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectEvents(new IndicatorDefined(WATER, d.build()));
+        }
+
+        @Test
+        void targetsAreCheckedOnDefinition() {
+            Def d = Def.water();
+            d.targets = List.of(target(PlanLevel.CITY, 2023, TargetKind.AT_LEAST, "90", "≥90"));
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("BAD_TARGET"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0.0001", "0.2", "1", "10", "10.0000"})
+        void aShareAbove0UpTo10IsAccepted(String share) {
+            Def d = Def.water();
+            d.share = bd(share);
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectEvents(new IndicatorDefined(WATER, d.build()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "-0.1", "10.0001", "11"})
+        void aShareOutside0To10IsRefused(String share) {
+            Def d = Def.water();
+            d.share = bd(share);
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("OUT_OF_RANGE"))
+                    .expectExceptionMessage("变动阈值须大于0且不超过10（即1000%）")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingShareIsRefused() {
+            Def d = Def.water();
+            d.share = null;
+            fixture.givenNoPriorActivity()
+                    .when(d.define(), system())
+                    .expectException(violationOf("OUT_OF_RANGE"))
+                    .expectNoEvents();
+        }
+    }
+
+    /** The targets checked on definition and on every change. */
+    @Nested
+    class Targets {
+
+        private void refused(Target bad, String message) {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025, bad), null), cityUser())
+                    .expectException(violationOf("BAD_TARGET"))
+                    .expectExceptionMessage(message)
+                    .expectNoEvents();
+        }
+
+        private void accepted(Target good) {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025, good), null), cityUser())
+                    .expectEvents(new IndicatorTargetsChanged(WATER, Def.water().targets, List.of(TARGET_2025, good)));
+        }
+
+        @Test
+        void aTargetNeedsALevel() {
+            refused(target(null, 2025, TargetKind.AT_LEAST, "90", "≥90"), "目标缺少层级或类型");
+        }
+
+        @Test
+        void aTargetNeedsAKind() {
+            refused(target(PlanLevel.CITY, 2025, null, "90", "≥90"), "目标缺少层级或类型");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 2023, 2051, 2100})
+        void theYearLiesBetween2024And2050(int year) {
+            refused(target(PlanLevel.CITY, year, TargetKind.AT_LEAST, "90", "≥90"), "目标年份须在2024到2050之间");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {2024, 2050})
+        void theFirstAndLastYearAreAccepted(int year) {
+            accepted(target(PlanLevel.CITY, year, TargetKind.AT_LEAST, "90", "≥90"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = TargetKind.class, names = {"AT_LEAST", "AT_MOST", "GOOD_LEVEL"})
+        void comparingTargetsNeedAValue(TargetKind kind) {
+            refused(target(PlanLevel.CITY, 2027, kind, null, "—"), "2027年目标缺少数值");
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = TargetKind.class, names = {"PROVINCIAL", "SECURED"})
+        void provincialAndSecuredTargetsNeedNoValue(TargetKind kind) {
+            accepted(target(PlanLevel.CITY, 2027, kind, null, "完成省下达目标"));
+        }
+
+        @Test
+        void aMissingTargetInTheListIsRefused() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, Arrays.asList(TARGET_2025, null), null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingListIsRefused() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, null, null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ChangingTargets {
+        private final List<Target> newTargets = List.of(
+                target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, "92", "≥92"), TARGET_2030, PROVINCE_2030);
+
+        @Test
+        void changedTargetsAreEmittedWithTheOldOnes() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), cityUser())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets));
+        }
+
+        @Test
+        void theSecondChangeStartsFromTheFirst() {
+            List<Target> third = List.of(TARGET_2025);
+            fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets))
+                    .when(new ChangeIndicatorTargets(WATER, third, null), cityUser())
+                    .expectEvents(new IndicatorTargetsChanged(WATER, newTargets, third));
+        }
+
+        @Test
+        void unchangedTargetsAreRefused() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), cityUser())
+                    .expectException(violationOf("TARGETS_UNCHANGED"))
+                    .expectExceptionMessage("目标没有变化")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void goingBackToTheTargetsBeforeTheLastChangeIsAChange() {
+            fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets))
+                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), cityUser())
+                    .expectEvents(new IndicatorTargetsChanged(WATER, newTargets, Def.water().targets));
+        }
+
+        @Test
+        void targetsUnchangedAfterAChangeAreRefused() {
+            fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets))
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), cityUser())
+                    .expectException(violationOf("TARGETS_UNCHANGED"))
+                    .expectNoEvents();
+        }
+
+        /**
+         * A target of 90 sent back as 90.0 (or 90.00) is the same target, but List.equals compares BigDecimal with
+         * equals(), which also compares the scale, so the unchanged targets are recorded as a change.
+         */
+        @Test
+        void aTargetWrittenWithAnotherScaleIsUnchanged() {
+            List<Target> sameWithScale = List.of(target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, "90.0", "≥90"),
+                    TARGET_2030, PROVINCE_2030);
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, sameWithScale, null), cityUser())
+                    .expectException(violationOf("TARGETS_UNCHANGED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUserOfAnotherCityIsToldTheIndicatorDoesNotExist() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), adminOf(OTHER_CITY_ID))
+                    .expectException(NotFoundInScope.class)
+                    .expectExceptionMessage(Indicator.NOT_FOUND)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUserOfAnotherCityLearnsNothingEvenFromUnchangedTargets() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), adminOf(OTHER_CITY_ID))
+                    .expectException(NotFoundInScope.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSystemMayChangeTargets() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), system())
+                    .expectEvents(new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets));
+        }
+    }
+
+    @Nested
+    class SettingTheProvincialTarget {
+
+        private SetProvincialTarget set(int year, String value) {
+            return new SetProvincialTarget(WATER, year, bd(value), null);
+        }
+
+        @Test
+        void theCitySetsTheNumberOnceTheProvinceHandsItDown() {
+            fixture.given(waterDefined())
+                    .when(set(2030, "93.5"), cityUser())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd("93.5")));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "100", "100.00"})
+        void aPercentageFrom0To100IsAccepted(String value) {
+            fixture.given(waterDefined())
+                    .when(set(2030, value), cityUser())
+                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd(value)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"100.01", "101", "1000"})
+        void aPercentageAbove100IsRefused(String value) {
+            fixture.given(waterDefined())
+                    .when(set(2030, value), cityUser())
+                    .expectException(violationOf("OUT_OF_RANGE"))
+                    .expectExceptionMessage("百分比目标须在0到100之间")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNegativeTargetIsRefused() {
+            fixture.given(waterDefined())
+                    .when(set(2030, "-1"), cityUser())
+                    .expectException(violationOf("OUT_OF_RANGE"))
+                    .expectExceptionMessage("目标值不能为负数")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingValueIsRefused() {
+            fixture.given(waterDefined())
+                    .when(set(2030, null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNumberAbove100IsFineForAnIndicatorThatIsNoPercentage() {
+            Def d = Def.water();
+            d.valueType = ValueType.NUMBER;
+            d.rollupRule = RollupRule.SUM;
+            d.components = List.of();
+            fixture.given(new IndicatorDefined(WATER, d.build()))
+                    .when(set(2030, "2500"), cityUser())
+                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd("2500")));
+        }
+
+        @Test
+        void aYearWhoseTargetIsANumberIsRefused() {
+            fixture.given(waterDefined())
+                    .when(set(2025, "92"), cityUser())
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"))
+                    .expectExceptionMessage("2025年的目标不是“完成省下达目标”")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aYearWithoutTargetIsRefused() {
+            fixture.given(waterDefined())
+                    .when(set(2027, "92"), cityUser())
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyTheCitysOwnTargetCounts() {
+            Def d = Def.water();
+            d.targets = List.of(TARGET_2025, target(PlanLevel.PROVINCE, 2030, TargetKind.PROVINCIAL, null, "完成国家下达目标"));
+            fixture.given(new IndicatorDefined(WATER, d.build()))
+                    .when(set(2030, "92"), cityUser())
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProvincialTargetAddedByAChangeMayBeSet() {
+            List<Target> changed = List.of(TARGET_2025, target(PlanLevel.CITY, 2027, TargetKind.PROVINCIAL, null,
+                    "完成省下达目标"));
+            fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, changed))
+                    .when(set(2027, "91"), cityUser())
+                    .expectEvents(new ProvincialTargetSet(WATER, 2027, bd("91")));
+        }
+
+        @Test
+        void aProvincialTargetRemovedByAChangeCannotBeSet() {
+            fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, List.of(TARGET_2025)))
+                    .when(set(2030, "91"), cityUser())
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUserOfAnotherCityIsToldTheIndicatorDoesNotExist() {
+            fixture.given(waterDefined())
+                    .when(set(2030, "93.5"), adminOf(OTHER_CITY_ID))
+                    .expectException(NotFoundInScope.class)
+                    .expectExceptionMessage(Indicator.NOT_FOUND)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Assigning {
+
+        @Test
+        void unitsAreAssignedToReportTheIndicator() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, List.of("220221", "220281", "220282"), null,
+                            null), cityUser())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new IndicatorAssigned(WATER, PeriodType.QUARTERLY,
+                            List.of("220221", "220281", "220282"), null));
+        }
+
+        @Test
+        void theReportingPeriodMayChange() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.MONTHLY, List.of("220221"), null, null), cityUser())
+                    .expectEvents(new IndicatorAssigned(WATER, PeriodType.MONTHLY, List.of("220221"), null));
+        }
+
+        @Test
+        void aPeriodIsRequired() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, null, List.of("220221"), null, null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("填报周期不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReportedIndicatorNeedsAtLeastOneUnit() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, List.of(), null, null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("至少指定一个填报单位")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingUnitListCountsAsEmpty() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, null, "220200-jcz", null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUnitListedTwiceIsRefused() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, List.of("220221", "220281", "220221"), null,
+                            null), cityUser())
+                    .expectException(violationOf("DUPLICATE_UNIT"))
+                    .expectExceptionMessage("填报单位重复")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCityMeasuredIndicatorNeedsOnlyItsMeasuringUnit() {
+            fixture.given(airDefined())
+                    .when(new AssignIndicator(AIR, PeriodType.MONTHLY, null, "220200-jcz", null), cityUser())
+                    .expectEvents(new IndicatorAssigned(AIR, PeriodType.MONTHLY, List.of(), "220200-jcz"));
+        }
+
+        @Test
+        void aCityMeasuredIndicatorWithoutMeasuringUnitIsRefused() {
+            fixture.given(airDefined())
+                    .when(new AssignIndicator(AIR, PeriodType.MONTHLY, List.of("220221"), null, null), cityUser())
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("市级监测指标须指定监测单位")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void duplicatesAreRefusedForCityMeasuredIndicatorsToo() {
+            fixture.given(airDefined())
+                    .when(new AssignIndicator(AIR, PeriodType.MONTHLY, List.of("220221", "220221"), "220200-jcz",
+                            null), cityUser())
+                    .expectException(violationOf("DUPLICATE_UNIT"))
+                    .expectNoEvents();
+        }
+
+        /** A list such as ["220221", null] from a request body ends in a NullPointerException (List.copyOf). */
+        @Test
+        void aMissingUnitIdInTheListIsARuleViolation() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, Arrays.asList("220221", null), null,
+                            null), cityUser())
+                    .expectException(BusinessRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUserOfAnotherCityIsToldTheIndicatorDoesNotExist() {
+            fixture.given(waterDefined())
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, List.of("220221"), null, null),
+                            adminOf(OTHER_CITY_ID))
+                    .expectException(NotFoundInScope.class)
+                    .expectExceptionMessage(Indicator.NOT_FOUND)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ChangingThePlausibilityShare {
+
+        private ChangePlausibilityShare change(String share) {
+            return new ChangePlausibilityShare(WATER, bd(share), null);
+        }
+
+        @Test
+        void aNewShareIsEmittedWithTheOldOne() {
+            fixture.given(waterDefined())
+                    .when(change("0.3"), cityUser())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")));
+        }
+
+        @Test
+        void theSecondChangeStartsFromTheFirst() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(change("0.5"), cityUser())
+                    .expectEvents(new PlausibilityShareChanged(WATER, bd("0.3"), bd("0.5")));
+        }
+
+        @Test
+        void goingBackToTheShareBeforeTheLastChangeIsAChange() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(change("0.2"), cityUser())
+                    .expectEvents(new PlausibilityShareChanged(WATER, bd("0.3"), bd("0.2")));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0.2", "0.20", "0.2000"})
+        void anUnchangedShareIsRefusedWhateverItsScale(String share) {
+            fixture.given(waterDefined())
+                    .when(change(share), cityUser())
+                    .expectException(violationOf("UNCHANGED"))
+                    .expectExceptionMessage("阈值没有变化")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theShareMayBeRaisedTo10() {
+            fixture.given(waterDefined())
+                    .when(change("10"), cityUser())
+                    .expectEvents(new PlausibilityShareChanged(WATER, bd("0.2"), bd("10")));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "-0.2", "10.01", "100"})
+        void aShareOutside0To10IsRefused(String share) {
+            fixture.given(waterDefined())
+                    .when(change(share), cityUser())
+                    .expectException(violationOf("OUT_OF_RANGE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMissingShareIsRefused() {
+            fixture.given(waterDefined())
+                    .when(change(null), cityUser())
+                    .expectException(violationOf("OUT_OF_RANGE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aUserOfAnotherCityIsToldTheIndicatorDoesNotExist() {
+            fixture.given(waterDefined())
+                    .when(change("0.3"), adminOf(OTHER_CITY_ID))
+                    .expectException(NotFoundInScope.class)
+                    .expectExceptionMessage(Indicator.NOT_FOUND)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCallerWithoutCityIsToldTheIndicatorDoesNotExist() {
+            fixture.given(waterDefined())
+                    .when(change("0.3"), Map.of(AuditKeys.USER_ID, "someone"))
+                    .expectException(NotFoundInScope.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSystemMayChangeTheShare() {
+            fixture.given(waterDefined())
+                    .when(change("0.3"), system())
+                    .expectEvents(new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")));
+        }
+    }
+
+    @Nested
+    class ExpectedVersions {
+
+        @Test
+        void aChangeBasedOnTheCurrentVersionSucceeds() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new ChangePlausibilityShare(WATER, bd("0.5"), 1L), cityUser())
+                    .expectEvents(new PlausibilityShareChanged(WATER, bd("0.3"), bd("0.5")));
+        }
+
+        @Test
+        void targetsBasedOnAStaleVersionAreRefused() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025), 0L), cityUser())
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProvincialTargetBasedOnAStaleVersionIsRefused() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new SetProvincialTarget(WATER, 2030, bd("93"), 0L), cityUser())
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAssignmentBasedOnAStaleVersionIsRefused() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new AssignIndicator(WATER, PeriodType.QUARTERLY, List.of("220221"), null, 0L), cityUser())
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aShareBasedOnAStaleVersionIsRefused() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new ChangePlausibilityShare(WATER, bd("0.5"), 0L), cityUser())
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        /** Indicator checks the version when the unit of work commits, unlike Submission, which checks it first. */
+        @Test
+        void aRuleViolationWinsOverAStaleVersion() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new ChangePlausibilityShare(WATER, bd("0.3"), 0L), cityUser())
+                    .expectException(BusinessRuleViolation.class)
+                    .expectNoEvents();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cn.jiangcheng.tracker.query.rollup;
+
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
+import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupQueries.FindCityRollup;
+import cn.jiangcheng.tracker.api.submission.Period;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
+ * org_unit_view) and hands it to {@link CityRollupCalculator}. It owns no tables and handles no events.
+ */
+@Component
+public class CityRollupQueryHandler {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final TypeReference<Map<String, BigDecimal>> COMPONENTS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    public CityRollupQueryHandler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    CityRollup handle(FindCityRollup query) {
+        Period period = Period.parse(query.period())
+                .orElseThrow(() -> new IllegalArgumentException("unknown period " + query.period()));
+        List<IndicatorDefinition> catalog = jdbc.query("""
+                select definition::text as definition from indicator_view
+                where city_id = ? and period_type = ? order by number, id""",
+                (rs, i) -> read(rs.getString("definition"), IndicatorDefinition.class),
+                query.cityId(), period.type().name());
+        // this period and every earlier one of the same type, for the trend
+        List<RollupValue> values = jdbc.query("""
+                select submission_id, org_unit_id, period, indicator_id, value, components::text as components, state
+                from submission_value
+                where city_id = ? and period_type = ? and (year < ? or (year = ? and period_number <= ?))""",
+                (rs, i) -> new RollupValue(rs.getString("submission_id"), rs.getString("org_unit_id"),
+                        rs.getString("period"), rs.getString("indicator_id"), rs.getBigDecimal("value"),
+                        read(rs.getString("components"), COMPONENTS), "PENDING".equals(rs.getString("state"))),
+                query.cityId(), period.type().name(), period.year(), period.year(), period.number());
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select id, name from org_unit_view where city_id = ? or id = ?",
+                rs -> {
+                    names.put(rs.getString("id"), rs.getString("name"));
+                }, query.cityId(), query.cityId());
+        return CityRollupCalculator.calculate(query.cityId(), names.get(query.cityId()), period,
+                query.includePending(), catalog, values, names);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored components", e);
+        }
+    }
+}

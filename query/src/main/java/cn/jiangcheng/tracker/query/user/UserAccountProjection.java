@@ -1,0 +1,107 @@
+package cn.jiangcheng.tracker.query.user;
+
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserDisabled;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserRegistered;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserRolesChanged;
+import cn.jiangcheng.tracker.api.user.UserQueries.FindUserAccount;
+import cn.jiangcheng.tracker.api.user.UserQueries.FindUsersOfCity;
+import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountList;
+import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** User accounts as the log-in and the user admin page read them. */
+@Component
+@ProcessingGroup(UserAccountProjection.NAME)
+public class UserAccountProjection {
+    public static final String NAME = "user-accounts";
+
+    private static final RowMapper<UserAccountView> ROW = (rs, i) -> new UserAccountView(
+            rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+            parseRoles(rs.getString("roles")), rs.getString("org_unit_id"), rs.getString("city_id"),
+            rs.getBoolean("enabled"), rs.getLong("version"));
+
+    private final JdbcTemplate jdbc;
+
+    public UserAccountProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegistered event, @SequenceNumber long version) {
+        jdbc.update("""
+                insert into user_account_view
+                    (username, display_name, password_hash, roles, org_unit_id, city_id, enabled, version)
+                values (?, ?, ?, ?, ?, ?, true, ?) on conflict (username) do nothing""",
+                event.username(), event.displayName(), event.passwordHash(), formatRoles(event.roles()),
+                event.orgUnitId(), event.cityId(), version);
+    }
+
+    @EventHandler
+    void on(UserRolesChanged event, @SequenceNumber long version) {
+        jdbc.update("update user_account_view set roles = ?, version = ? where username = ?",
+                formatRoles(event.newRoles()), version, event.username());
+    }
+
+    @EventHandler
+    void on(UserPasswordChanged event, @SequenceNumber long version) {
+        jdbc.update("update user_account_view set password_hash = ?, version = ? where username = ?",
+                event.passwordHash(), version, event.username());
+    }
+
+    @EventHandler
+    void on(UserDisabled event, @SequenceNumber long version) {
+        jdbc.update("update user_account_view set enabled = false, version = ? where username = ?",
+                version, event.username());
+    }
+
+    @EventHandler
+    void on(UserEnabled event, @SequenceNumber long version) {
+        jdbc.update("update user_account_view set enabled = true, version = ? where username = ?",
+                version, event.username());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from user_account_view");
+    }
+
+    @QueryHandler
+    Optional<UserAccountView> handle(FindUserAccount query) {
+        return jdbc.query("select * from user_account_view where username = ?", ROW, query.username())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    UserAccountList handle(FindUsersOfCity query) {
+        return new UserAccountList(jdbc.query(
+                "select * from user_account_view where city_id = ? order by username", ROW, query.cityId()));
+    }
+
+    private static String formatRoles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<Role> parseRoles(String roles) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        if (roles != null && !roles.isBlank()) {
+            Arrays.stream(roles.split(",")).map(Role::valueOf).forEach(parsed::add);
+        }
+        return parsed;
+    }
+}

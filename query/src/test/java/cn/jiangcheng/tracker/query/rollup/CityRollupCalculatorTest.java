@@ -1,0 +1,688 @@
+package cn.jiangcheng.tracker.query.rollup;
+
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
+import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.IndicatorRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.RollupStatus;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.TrendPoint;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.UnitRef;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.UnitValue;
+import cn.jiangcheng.tracker.api.submission.Period;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static cn.jiangcheng.tracker.query.rollup.Indicators.CITY;
+import static cn.jiangcheng.tracker.query.rollup.Indicators.approved;
+import static cn.jiangcheng.tracker.query.rollup.Indicators.cityTarget;
+import static cn.jiangcheng.tracker.query.rollup.Indicators.dec;
+import static cn.jiangcheng.tracker.query.rollup.Indicators.indicator;
+import static cn.jiangcheng.tracker.query.rollup.Indicators.pending;
+import static cn.jiangcheng.tracker.query.rollup.Indicators.provinceTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every expected number below is worked out by hand in the comment next to it. Values are compared with equals, so
+ * the scale (2 decimals, 4 for progress, 0 for yes/no) is checked too.
+ */
+class CityRollupCalculatorTest {
+    private static final Map<String, String> NAMES = Map.of(
+            CITY, "吉林市", "A", "永吉县", "B", "蛟河市", "C", "桦甸市", "D", "舒兰市", "E", "磐石市",
+            "M", "吉林市生态环境监测站");
+
+    private static CityRollup rollup(String period, boolean includePending, List<IndicatorDefinition> catalog,
+                                     List<RollupValue> values) {
+        return CityRollupCalculator.calculate(CITY, "吉林市", Period.parse(period).orElseThrow(), includePending,
+                catalog, values, NAMES);
+    }
+
+    private static IndicatorRollup only(String period, IndicatorDefinition indicator, RollupValue... values) {
+        return only(period, false, indicator, values);
+    }
+
+    private static IndicatorRollup only(String period, boolean includePending, IndicatorDefinition indicator,
+                                        RollupValue... values) {
+        CityRollup rollup = rollup(period, includePending, List.of(indicator), List.of(values));
+        assertThat(rollup.indicators()).hasSize(1);
+        return rollup.indicators().get(0);
+    }
+
+    @Nested
+    class RatioOfSums {
+        private final IndicatorDefinition sections = indicator("water").rule(RollupRule.RATIO_OF_SUMS)
+                .valueType(ValueType.PERCENT).components("good", "total").units("A", "B").build();
+
+        @Test
+        void cityValueIsTheRatioOfSummedCountsNotTheAverageOfUnitPercentages() {
+            // A: 9 of 10 sections = 90 %, B: 1 of 2 = 50 %. Average of percentages: 70 %.
+            // City: 100 × (9 + 1) / (10 + 2) = 1000 / 12 = 83.333… → 83.33
+            IndicatorRollup r = only("2025", sections,
+                    approved("s-a", "A", "2025", "water", "90.00", "good", "9", "total", "10"),
+                    approved("s-b", "B", "2025", "water", "50.00", "good", "1", "total", "2"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("83.33"));
+            assertThat(r.cityValue()).isNotEqualByComparingTo("70");
+        }
+
+        @Test
+        void unitsWithoutBothComponentsDoNotCount() {
+            // B gave a percentage but no counts: the city can only recompute from A: 100 × 9 / 10 = 90.00
+            IndicatorRollup r = only("2025", sections,
+                    approved("s-a", "A", "2025", "water", "90.00", "good", "9", "total", "10"),
+                    approved("s-b", "B", "2025", "water", "50.00", "good", "1"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("90.00"));
+        }
+
+        @Test
+        void zeroDenominatorGivesNoValue() {
+            IndicatorRollup r = only("2025", sections,
+                    approved("s-a", "A", "2025", "water", null, "good", "0", "total", "0"));
+
+            assertThat(r.cityValue()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.NO_DATA);
+        }
+
+        @Test
+        void aUnitWithCountsButNoFigureIsShownWithTheFigureItsCountsGive() {
+            // 100 × 2 / 3 = 66.666… → 66.67
+            IndicatorRollup r = only("2025", sections,
+                    approved("s-a", "A", "2025", "water", null, "good", "2", "total", "3"));
+
+            assertThat(r.units().get(0).value()).isEqualTo(dec("66.67"));
+            assertThat(r.cityValue()).isEqualTo(dec("66.67"));
+        }
+    }
+
+    @Nested
+    class AreaWeighted {
+        private final IndicatorDefinition forest = indicator("forest").rule(RollupRule.AREA_WEIGHTED)
+                .valueType(ValueType.PERCENT).components("area").units("A", "B").build();
+
+        @Test
+        void cityValueWeighsEachUnitByItsArea() {
+            // A: 60 % of 100 km², B: 30 % of 300 km². Simple average 45 %.
+            // City: (60 × 100 + 30 × 300) / (100 + 300) = (6000 + 9000) / 400 = 37.50
+            IndicatorRollup r = only("2025", forest,
+                    approved("s-a", "A", "2025", "forest", "60", "area", "100"),
+                    approved("s-b", "B", "2025", "forest", "30", "area", "300"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("37.50"));
+        }
+
+        @Test
+        void unitsWithoutAnAreaDoNotCount() {
+            // only A counts: 60 × 100 / 100 = 60.00
+            IndicatorRollup r = only("2025", forest,
+                    approved("s-a", "A", "2025", "forest", "60", "area", "100"),
+                    approved("s-b", "B", "2025", "forest", "30"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("60.00"));
+        }
+    }
+
+    @Nested
+    class Sum {
+        private final IndicatorDefinition projects = indicator("projects").units("A", "B", "C").build();
+
+        @Test
+        void addsUpExactly() {
+            // 0.1 + 0.2 + 3.005 = 3.305 exactly → 3.31 (HALF_UP); a double would give 3.3049999…
+            IndicatorRollup r = only("2025", projects,
+                    approved("s-a", "A", "2025", "projects", "0.1"),
+                    approved("s-b", "B", "2025", "projects", "0.2"),
+                    approved("s-c", "C", "2025", "projects", "3.005"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("3.31"));
+        }
+
+        @Test
+        void nothingReportedGivesNoData() {
+            IndicatorRollup r = only("2025", projects);
+
+            assertThat(r.cityValue()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.NO_DATA);
+            assertThat(r.progress()).isNull();
+        }
+    }
+
+    @Nested
+    class AllUnitsMet {
+        private final IndicatorDefinition secured = indicator("soil").rule(RollupRule.ALL_UNITS_MET)
+                .valueType(ValueType.YES_NO).direction(Direction.YES_NO).units("A", "B", "C")
+                .targets(cityTarget(2027, TargetKind.SECURED, null)).build();
+
+        @Test
+        void yesWhenEveryUnitThatMustReportSaidYes() {
+            IndicatorRollup r = only("2025", secured,
+                    approved("s-a", "A", "2025", "soil", "1"),
+                    approved("s-b", "B", "2025", "soil", "1"),
+                    approved("s-c", "C", "2025", "soil", "1"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("1"));
+            assertThat(r.status()).isEqualTo(RollupStatus.MET);
+            assertThat(r.progress()).isEqualTo(dec("1.0000"));
+        }
+
+        @Test
+        void noAsSoonAsOneUnitSaidNoEvenWithAUnitMissing() {
+            IndicatorRollup r = only("2025", secured,
+                    approved("s-a", "A", "2025", "soil", "1"),
+                    approved("s-b", "B", "2025", "soil", "0"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("0"));
+            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(r.progress()).isEqualTo(dec("0.0000"));
+        }
+
+        @Test
+        void unknownWhileAUnitIsMissingAndNobodySaidNo() {
+            IndicatorRollup r = only("2025", secured,
+                    approved("s-a", "A", "2025", "soil", "1"),
+                    approved("s-b", "B", "2025", "soil", "1"));
+
+            assertThat(r.cityValue()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.NO_DATA);
+            assertThat(r.expectedUnits()).isEqualTo(3);
+            assertThat(r.reportedUnits()).isEqualTo(2);
+        }
+
+        @Test
+        void yesNoUnitsHaveNoRank() {
+            IndicatorRollup r = only("2025", secured,
+                    approved("s-a", "A", "2025", "soil", "1"),
+                    approved("s-b", "B", "2025", "soil", "0"));
+
+            assertThat(r.units()).extracting(UnitValue::rank).containsOnlyNulls();
+            assertThat(r.units()).extracting(UnitValue::orgUnitId).containsExactly("A", "B", "C");
+            assertThat(r.units()).extracting(UnitValue::value).containsExactly(dec("1"), dec("0"), null);
+        }
+
+        @Test
+        void aYesNoValueTypeIsTreatedAsYesNoWhateverTheDirectionSays() {
+            IndicatorDefinition higher = indicator("plan").rule(RollupRule.CITY_MEASURED).valueType(ValueType.YES_NO)
+                    .direction(Direction.HIGHER_IS_BETTER).measuredBy("M").units("A")
+                    .targets(cityTarget(2027, TargetKind.SECURED, null)).build();
+
+            IndicatorRollup r = only("2025", higher,
+                    approved("s-m", "M", "2025", "plan", "1"),
+                    approved("s-a", "A", "2025", "plan", "0"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("1"));
+            assertThat(r.status()).isEqualTo(RollupStatus.MET);
+            assertThat(r.units()).extracting(UnitValue::rank).containsOnlyNulls();
+        }
+    }
+
+    @Nested
+    class CityMeasured {
+        private final IndicatorDefinition pm25 = indicator("pm25").rule(RollupRule.CITY_MEASURED)
+                .direction(Direction.LOWER_IS_BETTER).measuredBy("M").build();
+
+        @Test
+        void takesTheMeasuringUnitsValueAndIgnoresCounties() {
+            // counties' own figures (40, 50) would give 39.33 as an average or 118 as a sum; the city's is 28
+            IndicatorRollup r = only("2025", pm25,
+                    approved("s-a", "A", "2025", "pm25", "40"),
+                    approved("s-m", "M", "2025", "pm25", "28"),
+                    approved("s-b", "B", "2025", "pm25", "50"));
+
+            assertThat(r.cityValue()).isEqualTo(dec("28.00"));
+            // lower is better: 28 first
+            assertThat(r.units()).extracting(UnitValue::orgUnitId).containsExactly("M", "A", "B");
+            assertThat(r.units()).extracting(UnitValue::rank).containsExactly(1, 2, 3);
+        }
+
+        @Test
+        void noValueWhileTheMeasuringUnitHasNotReported() {
+            IndicatorRollup r = only("2025", pm25, approved("s-a", "A", "2025", "pm25", "40"));
+
+            assertThat(r.cityValue()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.NO_DATA);
+        }
+    }
+
+    @Nested
+    class PendingValues {
+        private final IndicatorDefinition total = indicator("total").units("A", "B", "C").build();
+        private final List<RollupValue> values = List.of(
+                approved("s-a", "A", "2025", "total", "80"),   // A approved 80, its amendment submitted 90
+                pending("s-a", "A", "2025", "total", "90"),
+                approved("s-b", "B", "2025", "total", "70"),   // B approved only
+                pending("s-c", "C", "2025", "total", "60"));   // C submitted, not yet approved
+
+        @Test
+        void approvedOnlyByDefault() {
+            CityRollup rollup = rollup("2025", false, List.of(total), values);
+            IndicatorRollup r = rollup.indicators().get(0);
+
+            assertThat(r.cityValue()).isEqualTo(dec("150.00")); // 80 + 70
+            assertThat(r.units()).extracting(UnitValue::orgUnitId, UnitValue::value, UnitValue::pending)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("A", dec("80.00"), false),
+                            org.assertj.core.groups.Tuple.tuple("B", dec("70.00"), false),
+                            org.assertj.core.groups.Tuple.tuple("C", null, false));
+            assertThat(rollup.reporting().expected()).isEqualTo(3);
+            assertThat(rollup.reporting().reported()).isEqualTo(2);
+            assertThat(rollup.reporting().missing()).containsExactly(new UnitRef("C", "桦甸市"));
+        }
+
+        @Test
+        void pendingValuesReplaceTheApprovedOnesOfTheirReport() {
+            CityRollup rollup = rollup("2025", true, List.of(total), values);
+            IndicatorRollup r = rollup.indicators().get(0);
+
+            assertThat(r.cityValue()).isEqualTo(dec("220.00")); // 90 + 70 + 60
+            assertThat(r.units()).extracting(UnitValue::orgUnitId, UnitValue::value, UnitValue::pending)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("A", dec("90.00"), true),
+                            org.assertj.core.groups.Tuple.tuple("B", dec("70.00"), false),
+                            org.assertj.core.groups.Tuple.tuple("C", dec("60.00"), true));
+            assertThat(rollup.reporting().reported()).isEqualTo(3);
+            assertThat(rollup.reporting().missing()).isEmpty();
+        }
+
+        @Test
+        void aPendingReportReplacesAllApprovedValuesOfTheReportNotOnlyThoseItRepeats() {
+            IndicatorDefinition other = indicator("other").number(2).units("A").build();
+            List<RollupValue> amended = List.of(
+                    approved("s-a", "A", "2025", "total", "80"),
+                    approved("s-a", "A", "2025", "other", "5"),
+                    pending("s-a", "A", "2025", "total", "90"));
+
+            CityRollup approvedOnly = rollup("2025", false, List.of(total, other), amended);
+            CityRollup withPending = rollup("2025", true, List.of(total, other), amended);
+
+            assertThat(approvedOnly.indicators().get(1).cityValue()).isEqualTo(dec("5.00"));
+            assertThat(withPending.indicators().get(0).cityValue()).isEqualTo(dec("90.00"));
+            assertThat(withPending.indicators().get(1).cityValue()).isNull();
+        }
+    }
+
+    @Nested
+    class Ranks {
+        @Test
+        void higherIsBetterRanksDescendingAndTiesShareARank() {
+            IndicatorDefinition rate = indicator("rate").units("A", "B", "C", "D", "E").build();
+
+            IndicatorRollup r = only("2025", rate,
+                    approved("s-a", "A", "2025", "rate", "90"),
+                    approved("s-b", "B", "2025", "rate", "95"),
+                    approved("s-c", "C", "2025", "rate", "90.00"),
+                    approved("s-d", "D", "2025", "rate", "80"));
+
+            assertThat(r.units()).extracting(UnitValue::orgUnitId).containsExactly("B", "A", "C", "D", "E");
+            assertThat(r.units()).extracting(UnitValue::rank).containsExactly(1, 2, 2, 4, null);
+            assertThat(r.units().get(4).value()).isNull();
+            assertThat(r.units().get(1).orgUnitName()).isEqualTo("永吉县");
+        }
+
+        @Test
+        void lowerIsBetterRanksAscending() {
+            IndicatorDefinition pm = indicator("pm").direction(Direction.LOWER_IS_BETTER).units("A", "B", "C").build();
+
+            IndicatorRollup r = only("2025", pm,
+                    approved("s-a", "A", "2025", "pm", "31"),
+                    approved("s-b", "B", "2025", "pm", "25"),
+                    approved("s-c", "C", "2025", "pm", "28"));
+
+            assertThat(r.units()).extracting(UnitValue::orgUnitId).containsExactly("B", "C", "A");
+            assertThat(r.units()).extracting(UnitValue::rank).containsExactly(1, 2, 3);
+        }
+    }
+
+    @Nested
+    class NextTarget {
+        private final IndicatorDefinition rate = indicator("rate").baseline(2023, "80").targets(
+                        provinceTarget(2027, TargetKind.AT_LEAST, "85"),
+                        cityTarget(2035, TargetKind.AT_LEAST, "95"),
+                        cityTarget(2027, TargetKind.AT_LEAST, "90"))
+                .units("A").build();
+
+        @ParameterizedTest
+        @CsvSource({"2025, 2027, 90", "2027, 2027, 90", "2028, 2035, 95", "2035, 2035, 95"})
+        void isTheFirstCityTargetFromThePeriodsYearOn(int year, int targetYear, String value) {
+            IndicatorRollup r = only(String.valueOf(year), rate,
+                    approved("s-a", "A", String.valueOf(year), "rate", "85"));
+
+            assertThat(r.nextTarget().year()).isEqualTo(targetYear);
+            assertThat(r.nextTarget().value()).isEqualByComparingTo(value);
+        }
+
+        @Test
+        void noTargetAfterTheLastMilestone() {
+            IndicatorRollup r = only("2036", rate, approved("s-a", "A", "2036", "rate", "99"));
+
+            assertThat(r.nextTarget()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.NO_TARGET);
+            assertThat(r.progress()).isNull();
+        }
+
+        @Test
+        void aProvincialTargetWithoutItsNumberIsNoTargetYet() {
+            IndicatorDefinition pm = indicator("pm").direction(Direction.LOWER_IS_BETTER).baseline(2023, "30")
+                    .targets(cityTarget(2027, TargetKind.PROVINCIAL, null)).units("A").build();
+
+            IndicatorRollup r = only("2025", pm, approved("s-a", "A", "2025", "pm", "27"));
+
+            assertThat(r.nextTarget().kind()).isEqualTo(TargetKind.PROVINCIAL);
+            assertThat(r.status()).isEqualTo(RollupStatus.NO_TARGET);
+            assertThat(r.progress()).isNull();
+            assertThat(r.cityValue()).isEqualTo(dec("27.00"));
+        }
+
+        @Test
+        void aProvincialTargetWithItsNumberIsJudgedByTheDirection() {
+            // lower is better, baseline 30 (2023), province says 26 by 2027, 2025: 27.
+            // progress (30 − 27) / (30 − 26) = 0.75; trend 30 + (27 − 30) × 4 / 2 = 24 ≤ 26 → on track, not met yet
+            IndicatorDefinition pm = indicator("pm").direction(Direction.LOWER_IS_BETTER).baseline(2023, "30")
+                    .targets(cityTarget(2027, TargetKind.PROVINCIAL, "26")).units("A").build();
+
+            IndicatorRollup r = only("2025", pm, approved("s-a", "A", "2025", "pm", "27"));
+
+            assertThat(r.progress()).isEqualTo(dec("0.7500"));
+            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
+        }
+    }
+
+    @Nested
+    class ProgressAndStatus {
+        // higher is better: baseline 80 in 2023, at least 90 by 2027
+        private final IndicatorDefinition higher = indicator("rate").baseline(2023, "80")
+                .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
+        // lower is better: baseline 30 in 2023, at most 25 by 2027
+        private final IndicatorDefinition lower = indicator("pm").direction(Direction.LOWER_IS_BETTER)
+                .baseline(2023, "30").targets(cityTarget(2027, TargetKind.AT_MOST, "25")).units("A").build();
+
+        private IndicatorRollup higherIn(String period, String value) {
+            return only(period, higher, approved("s", "A", period, "rate", value));
+        }
+
+        private IndicatorRollup lowerIn(String period, String value) {
+            return only(period, lower, approved("s", "A", period, "pm", value));
+        }
+
+        @Test
+        void higherOnTrackButNotThereYetIsNotMet() {
+            // progress (85 − 80) / (90 − 80) = 0.5; trend 80 + 5 × (2027 − 2023) / (2025 − 2023) = 90 ≥ 90
+            IndicatorRollup r = higherIn("2025", "85");
+
+            assertThat(r.progress()).isEqualTo(dec("0.5000"));
+            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
+        }
+
+        @Test
+        void higherOffTrackIsAWarning() {
+            // progress (84 − 80) / 10 = 0.4; trend 80 + 4 × 4 / 2 = 88 < 90
+            IndicatorRollup r = higherIn("2025", "84");
+
+            assertThat(r.progress()).isEqualTo(dec("0.4000"));
+            assertThat(r.status()).isEqualTo(RollupStatus.WARNING);
+        }
+
+        @Test
+        void higherAboveTheTargetIsMetAndProgressIsClampedToOne() {
+            // (92 − 80) / 10 = 1.2 → 1; trend 80 + 12 × 2 = 104
+            IndicatorRollup r = higherIn("2025", "92");
+
+            assertThat(r.progress()).isEqualTo(dec("1.0000"));
+            assertThat(r.status()).isEqualTo(RollupStatus.MET);
+        }
+
+        @Test
+        void inTheTargetYearTheValueIsFinalAndThereIsNoWarning() {
+            // 2027 is the target year: 85 < 90 is simply not met; progress (85 − 80) / 10 = 0.5
+            IndicatorRollup r = higherIn("2027", "85");
+
+            assertThat(r.progress()).isEqualTo(dec("0.5000"));
+            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
+        }
+
+        @Test
+        void inTheBaselineYearThereIsNoTrendYet() {
+            // 2023 = baseline year: 84 would be off track from any later year, but no line can be drawn yet
+            IndicatorRollup r = higherIn("2023", "84");
+
+            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(r.progress()).isEqualTo(dec("0.4000"));
+        }
+
+        @ParameterizedTest(name = "PM {0} in 2025 → progress {1}, {2}")
+        @CsvSource({
+                // (30 − 27) / (30 − 25) = 0.6; trend 30 − 3 × 2 = 24 ≤ 25
+                "27, 0.6000, NOT_MET",
+                // (30 − 28) / 5 = 0.4; trend 30 − 2 × 2 = 26 > 25
+                "28, 0.4000, WARNING",
+                // (30 − 24) / 5 = 1.2 → 1; trend 30 − 6 × 2 = 18
+                "24, 1.0000, MET",
+                // exactly the target: (30 − 25) / 5 = 1; trend 30 − 5 × 2 = 20
+                "25, 1.0000, MET",
+                // worse than the baseline: (30 − 31) / 5 = −0.2 → 0; trend 30 + 1 × 2 = 32
+                "31, 0.0000, WARNING"})
+        void lowerIsBetter(String value, String progress, RollupStatus status) {
+            IndicatorRollup r = lowerIn("2025", value);
+
+            assertThat(r.progress()).isEqualTo(dec(progress));
+            assertThat(r.status()).isEqualTo(status);
+        }
+
+        @Test
+        void warningWinsOverMetWhenTheTrendWillMiss() {
+            // baseline 95 (2023) already above the 2030 target 90; 2025: 93 meets it today,
+            // but trend 95 + (93 − 95) × (2030 − 2023) / (2025 − 2023) = 95 − 7 = 88 < 90
+            IndicatorDefinition falling = indicator("green").baseline(2023, "95")
+                    .targets(cityTarget(2030, TargetKind.AT_LEAST, "90")).units("A").build();
+
+            IndicatorRollup r = only("2025", falling, approved("s", "A", "2025", "green", "93"));
+
+            assertThat(r.status()).isEqualTo(RollupStatus.WARNING);
+            // the baseline already met the target and the value still does
+            assertThat(r.progress()).isEqualTo(dec("1.0000"));
+        }
+
+        @Test
+        void aSlowFallThatStillEndsAboveTheTargetIsMet() {
+            // trend 95 + (94 − 95) × 7 / 2 = 91.5 ≥ 90
+            IndicatorDefinition falling = indicator("green").baseline(2023, "95")
+                    .targets(cityTarget(2030, TargetKind.AT_LEAST, "90")).units("A").build();
+
+            IndicatorRollup r = only("2025", falling, approved("s", "A", "2025", "green", "94"));
+
+            assertThat(r.status()).isEqualTo(RollupStatus.MET);
+        }
+
+        @Test
+        void whenTheBaselineAlreadyMeetsTheTargetProgressIsAllOrNothing() {
+            IndicatorDefinition high = indicator("green").baseline(2023, "95")
+                    .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
+
+            IndicatorRollup met = only("2027", high, approved("s", "A", "2027", "green", "91"));
+            IndicatorRollup missed = only("2027", high, approved("s", "A", "2027", "green", "89"));
+
+            assertThat(met.progress()).isEqualTo(dec("1.0000"));
+            assertThat(met.status()).isEqualTo(RollupStatus.MET);
+            assertThat(missed.progress()).isEqualTo(dec("0.0000"));
+            assertThat(missed.status()).isEqualTo(RollupStatus.NOT_MET);
+        }
+
+        @Test
+        void goodLevelIsAThresholdInTheIndicatorsDirection() {
+            // EQI: baseline 56 (2023), 良好水平 55; 2025: 57 → met; the baseline already met it → progress 1
+            IndicatorDefinition eqi = indicator("eqi").baseline(2023, "56")
+                    .targets(cityTarget(2027, TargetKind.GOOD_LEVEL, "55")).units("A").build();
+
+            IndicatorRollup r = only("2025", eqi, approved("s", "A", "2025", "eqi", "57"));
+
+            assertThat(r.status()).isEqualTo(RollupStatus.MET);
+            assertThat(r.progress()).isEqualTo(dec("1.0000"));
+        }
+
+        @ParameterizedTest(name = "red line area {0} → progress {1}, {2}")
+        @CsvSource({"100, 1.0000, MET", "100.5, 1.0000, MET", "99.99, 0.0000, NOT_MET"})
+        void mustNotFallIsJudgedAgainstTheBaselineWithoutATrendWarning(String value, String progress,
+                                                                       RollupStatus status) {
+            // 不降低: the target has no number of its own, so the baseline 100 (2023) is the floor
+            IndicatorDefinition redLine = indicator("redline").direction(Direction.MUST_NOT_FALL)
+                    .baseline(2023, "100").targets(cityTarget(2030, TargetKind.SECURED, null)).units("A").build();
+
+            IndicatorRollup r = only("2025", redLine, approved("s", "A", "2025", "redline", value));
+
+            assertThat(r.progress()).isEqualTo(dec(progress));
+            assertThat(r.status()).isEqualTo(status);
+        }
+
+        @ParameterizedTest(name = "yes/no {0} → progress {1}, {2}")
+        @CsvSource({"1, 1.0000, MET", "0, 0.0000, NOT_MET"})
+        void yesNoIsMetByYes(String value, String progress, RollupStatus status) {
+            IndicatorDefinition plan = indicator("plan").valueType(ValueType.YES_NO).direction(Direction.YES_NO)
+                    .rule(RollupRule.CITY_MEASURED).measuredBy("M")
+                    .targets(cityTarget(2027, TargetKind.SECURED, null)).build();
+
+            IndicatorRollup r = only("2025", plan, approved("s", "M", "2025", "plan", value));
+
+            assertThat(r.cityValue()).isEqualTo(dec(value));
+            assertThat(r.progress()).isEqualTo(dec(progress));
+            assertThat(r.status()).isEqualTo(status);
+            assertThat(r.units().get(0).rank()).isNull();
+        }
+
+        @Test
+        void withoutABaselineValueProgressIsOnlyKnownOnceTheTargetIsMet() {
+            IndicatorDefinition fresh = indicator("fresh").baseline(2023, null)
+                    .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
+
+            IndicatorRollup below = only("2025", fresh, approved("s", "A", "2025", "fresh", "85"));
+            IndicatorRollup above = only("2025", fresh, approved("s", "A", "2025", "fresh", "95"));
+
+            assertThat(below.progress()).isNull();
+            assertThat(below.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(above.progress()).isEqualTo(dec("1.0000"));
+            assertThat(above.status()).isEqualTo(RollupStatus.MET);
+        }
+
+        @ParameterizedTest(name = "2025-Q2 value {0} → {1}")
+        @CsvSource({
+                // 2025-Q2 ends at 2024.5: trend 80 + 2 × (2027 − 2023) / 1.5 = 85.33 < 90
+                "82, WARNING",
+                // trend 80 + 4 × 4 / 1.5 = 90.67 ≥ 90
+                "84, NOT_MET"})
+        void quartersAreTimedByTheirEnd(String value, RollupStatus status) {
+            IndicatorDefinition quarterly = indicator("q").periodType(PeriodType.QUARTERLY).baseline(2023, "80")
+                    .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
+
+            IndicatorRollup r = only("2025-Q2", quarterly, approved("s", "A", "2025-Q2", "q", value));
+
+            assertThat(r.status()).isEqualTo(status);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"2025, 2025", "2025-Q4, 2025", "2025-Q1, 2024.25", "2025-03, 2024.25", "2025-12, 2025"})
+        void periodsEndAt(String period, String time) {
+            assertThat(CityRollupCalculator.time(Period.parse(period).orElseThrow())).isEqualByComparingTo(time);
+        }
+    }
+
+    @Nested
+    class Trend {
+        private final IndicatorDefinition total = indicator("total").baseline(2023, "10").units("A", "B").build();
+
+        @Test
+        void startsWithTheBaselineThenEarlierPeriodsWithData() {
+            List<RollupValue> values = List.of(
+                    approved("s-a23", "A", "2023", "total", "9"),     // the baseline year: the baseline stands
+                    approved("s-a24", "A", "2024", "total", "7"),     // 2024: 7 + 5 = 12.00
+                    approved("s-b24", "B", "2024", "total", "5"),
+                    pending("s-a25", "A", "2025", "total", "99"),     // 2025: only pending → no point
+                    approved("s-a26", "A", "2026", "total", "8.5"),   // 2026: 8.5 + 5 = 13.50
+                    approved("s-b26", "B", "2026", "total", "5"),
+                    approved("s-a27", "A", "2027", "total", "14"));   // the current period: cityValue, not trend
+
+            IndicatorRollup r = rollup("2027", false, List.of(total), values).indicators().get(0);
+
+            assertThat(r.trend()).containsExactly(
+                    new TrendPoint("2023", dec("10.00")),
+                    new TrendPoint("2024", dec("12.00")),
+                    new TrendPoint("2026", dec("13.50")));
+            assertThat(r.cityValue()).isEqualTo(dec("14.00"));
+        }
+
+        @Test
+        void countsPendingValuesOfEarlierPeriodsWhenAskedTo() {
+            List<RollupValue> values = List.of(
+                    pending("s-a25", "A", "2025", "total", "11"),
+                    approved("s-a26", "A", "2026", "total", "12"));
+
+            IndicatorRollup r = rollup("2026", true, List.of(total), values).indicators().get(0);
+
+            assertThat(r.trend()).containsExactly(
+                    new TrendPoint("2023", dec("10.00")),
+                    new TrendPoint("2025", dec("11.00")));
+        }
+
+        @Test
+        void withoutABaselineValueOnlyThePeriods() {
+            IndicatorDefinition fresh = indicator("fresh").baseline(2023, null).units("A").build();
+            List<RollupValue> values = List.of(
+                    approved("s-1", "A", "2024-Q4", "fresh", "3"),   // another rhythm: not this indicator's trend
+                    approved("s-2", "A", "2023", "fresh", "2"),
+                    approved("s-3", "A", "2024", "fresh", "4"));
+
+            IndicatorRollup r = rollup("2025", false, List.of(fresh), values).indicators().get(0);
+
+            assertThat(r.trend()).containsExactly(
+                    new TrendPoint("2023", dec("2.00")),
+                    new TrendPoint("2024", dec("4.00")));
+        }
+    }
+
+    @Nested
+    class Reporting {
+        @Test
+        void expectsEveryUnitThatMustReportAnIndicatorOfThePeriodsRhythm() {
+            IndicatorDefinition first = indicator("one").number(1).units("A", "B").build();
+            IndicatorDefinition second = indicator("two").number(2).units("B", "C").measuredBy("M").build();
+            IndicatorDefinition quarterly = indicator("three").number(3).periodType(PeriodType.QUARTERLY)
+                    .units("D").build();
+            List<RollupValue> values = List.of(
+                    approved("s-a", "A", "2025", "one", "1"),
+                    approved("s-m", "M", "2025", "two", "2"),
+                    approved("s-e", "E", "2025", "two", "2"));      // E is not expected: not counted as reported
+
+            CityRollup rollup = rollup("2025", false, List.of(second, quarterly, first), values);
+
+            assertThat(rollup.indicators()).extracting(IndicatorRollup::indicatorId).containsExactly("one", "two");
+            assertThat(rollup.reporting().expected()).isEqualTo(4);   // A, B, C, M
+            assertThat(rollup.reporting().reported()).isEqualTo(2);   // A, M
+            assertThat(rollup.reporting().missing()).containsExactly(
+                    new UnitRef("B", "蛟河市"), new UnitRef("C", "桦甸市"));
+            assertThat(rollup.indicators().get(1).expectedUnits()).isEqualTo(3);
+            assertThat(rollup.indicators().get(1).reportedUnits()).isEqualTo(1);
+        }
+
+        @Test
+        void carriesTheIndicatorsCatalogFieldsAndTheCity() {
+            IndicatorDefinition first = indicator("one").number(7).baseline(2023, "5").units("A").build();
+
+            CityRollup rollup = rollup("2025", true, List.of(first), List.of());
+            IndicatorRollup r = rollup.indicators().get(0);
+
+            assertThat(rollup.cityName()).isEqualTo("吉林市");
+            assertThat(rollup.period()).isEqualTo("2025");
+            assertThat(rollup.includePending()).isTrue();
+            assertThat(r.number()).isEqualTo(7);
+            assertThat(r.name()).isEqualTo("指标one");
+            assertThat(r.baseline().value()).isEqualByComparingTo(BigDecimal.valueOf(5));
+            assertThat(r.rollupRule()).isEqualTo(RollupRule.SUM);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+// Thin fetch wrapper implementing the server's HTTP contract:
+//  - same-origin cookies (session + XSRF-TOKEN),
+//  - every non-GET request carries X-XSRF-TOKEN = current value of the XSRF-TOKEN cookie,
+//  - errors come as {code, message, fieldErrors:[{field, message}]} and are turned into ApiError,
+//  - 401 on any call (except the ones that expect it) hands over to the registered handler
+//    (which sends the user to the log-in page).
+
+const CSRF_COOKIE = 'XSRF-TOKEN'
+const CSRF_HEADER = 'X-XSRF-TOKEN'
+
+const STATUS_MESSAGES = {
+  400: '提交的数据有误，请检查后重试',
+  401: '登录已失效，请重新登录',
+  403: '没有权限执行此操作',
+  404: '请求的数据不存在',
+  405: '不支持此操作',
+  409: '数据已被其他人修改，请刷新后重试',
+  413: '提交的数据过大',
+  415: '请求格式不正确',
+  422: '提交的数据有误，请检查后重试',
+  429: '操作过于频繁，请稍后再试'
+}
+const NETWORK_MESSAGE = '无法连接服务器，请检查网络后重试'
+const SERVER_MESSAGE = '服务器暂时无法处理请求，请稍后重试'
+
+const HAS_CHINESE = /[\u3400-\u9fff]/
+
+/** Error raised for every failed API call; `message` is always fit to show to a user. */
+export class ApiError extends Error {
+  constructor(status, code, message, fieldErrors = []) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fieldErrors = fieldErrors
+  }
+
+  /** {field: message} map, convenient for form items' `error` prop. */
+  fieldMap() {
+    const map = {}
+    for (const fe of this.fieldErrors) {
+      if (fe && fe.field && !map[fe.field]) map[fe.field] = fe.message
+    }
+    return map
+  }
+
+  /** Main message followed by field messages, for toasts. */
+  fullText() {
+    const extra = this.fieldErrors.map((fe) => fe.message).filter((m) => m && m !== this.message)
+    return extra.length ? `${this.message}：${extra.join('；')}` : this.message
+  }
+}
+
+/** Makes any thrown value presentable (never raw English stack text). */
+export function toApiError(e) {
+  if (e instanceof ApiError) return e
+  console.error(e)
+  return new ApiError(0, 'CLIENT_ERROR', '操作失败，请刷新页面后重试')
+}
+
+let unauthorizedHandler = null
+
+/** Called (once per failing request) when the server answers 401. */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler
+}
+
+export function readCookie(name) {
+  const prefix = name + '='
+  for (const part of document.cookie ? document.cookie.split(';') : []) {
+    const c = part.trim()
+    if (c.startsWith(prefix)) return decodeURIComponent(c.substring(prefix.length))
+  }
+  return null
+}
+
+/** GET /api/csrf: makes sure the XSRF-TOKEN cookie is set (call on start, before and after log-in/out). */
+export async function ensureCsrf() {
+  try {
+    await fetch('/api/csrf', { method: 'GET', credentials: 'same-origin', cache: 'no-store' })
+  } catch (e) {
+    // Network problems surface on the next real request.
+  }
+}
+
+function userMessage(status, body) {
+  const m = body && typeof body.message === 'string' ? body.message.trim() : ''
+  if (m && HAS_CHINESE.test(m)) return m
+  if (m) console.warn('Server message without Chinese text hidden from user:', m)
+  if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status]
+  return SERVER_MESSAGE
+}
+
+function cleanFieldErrors(body) {
+  const list = body && Array.isArray(body.fieldErrors) ? body.fieldErrors : []
+  return list
+    .filter((fe) => fe && typeof fe === 'object')
+    .map((fe) => ({
+      field: fe.field || '',
+      message: typeof fe.message === 'string' && HAS_CHINESE.test(fe.message) ? fe.message : '该项填写有误'
+    }))
+}
+
+async function parseBody(res) {
+  if (res.status === 204) return null
+  const text = await res.text()
+  if (!text) return null
+  const type = res.headers.get('Content-Type') || ''
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text)
+    } catch (e) {
+      return null
+    }
+  }
+  return null
+}
+
+/** fetch with the session cookie and no caching; a network failure becomes ApiError. */
+async function send(url, init) {
+  try {
+    return await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store' })
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE)
+  }
+}
+
+/** The ApiError of a failed response; a 401 (unless expected) goes to the registered handler too. */
+function failure(res, data, expect401) {
+  const code = (data && data.code) || `HTTP_${res.status}`
+  const err = new ApiError(res.status, code, userMessage(res.status, data), cleanFieldErrors(data))
+  if (res.status === 401 && !expect401 && unauthorizedHandler) unauthorizedHandler(err)
+  return err
+}
+
+/**
+ * Performs one request.
+ * @param {string} method
+ * @param {string} url absolute path, e.g. "/api/me"
+ * @param {object} [opts] {json, form: URLSearchParams|object, multipart: FormData, expect401: boolean}
+ */
+export async function request(method, url, opts = {}) {
+  const headers = { Accept: 'application/json' }
+  let body
+  if (opts.json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.json)
+  } else if (opts.form !== undefined) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded;charset=UTF-8'
+    body = new URLSearchParams(opts.form).toString()
+  } else if (opts.multipart !== undefined) {
+    // The browser sets Content-Type with the boundary itself.
+    body = opts.multipart
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    // The token changes on log-in/log-out: read the cookie right before every request.
+    let token = readCookie(CSRF_COOKIE)
+    if (!token) {
+      await ensureCsrf()
+      token = readCookie(CSRF_COOKIE)
+    }
+    if (token) headers[CSRF_HEADER] = token
+  }
+
+  const res = await send(url, { method, headers, body })
+
+  const data = await parseBody(res)
+  if (res.ok) return data
+  throw failure(res, data, opts.expect401)
+}
+
+export const api = {
+  get: (url, opts) => request('GET', url, opts),
+  post: (url, json, opts = {}) => request('POST', url, { ...opts, json: json ?? {} }),
+  put: (url, json, opts = {}) => request('PUT', url, { ...opts, json: json ?? {} }),
+  /** multipart/form-data POST; `fields` is {name: string|Blob}. */
+  upload: (url, fields, opts = {}) => {
+    const data = new FormData()
+    for (const [k, v] of Object.entries(fields)) {
+      if (v !== undefined && v !== null) data.append(k, v instanceof Blob ? v : String(v))
+    }
+    return request('POST', url, { ...opts, multipart: data })
+  }
+}
+
+function fileNameFrom(res, fallback) {
+  const cd = res.headers.get('Content-Disposition') || ''
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(cd)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''))
+    } catch (e) {
+      // fall through
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(cd)
+  return plain ? plain[1].trim() : fallback
+}
+
+/**
+ * Downloads a file (xlsx, evidence …) with the session cookie and saves it under the server's file name.
+ * Failures become ApiError like every other call.
+ */
+export async function download(url, fallbackName) {
+  const res = await send(url, { method: 'GET' })
+  if (!res.ok) throw failure(res, await parseBody(res), false)
+  const blob = await res.blob()
+  const name = fileNameFrom(res, fallbackName)
+  const href = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = href
+  a.download = name
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 30_000)
+  return name
+}
+
+const enc = encodeURIComponent
+
+// ---- Endpoints -------------------------------------------------------------
+
+export const authApi = {
+  login: (username, password) =>
+    request('POST', '/api/auth/login', { form: { username, password }, expect401: true }),
+  logout: () => request('POST', '/api/auth/logout', { expect401: true }),
+  me: () => request('GET', '/api/me', { expect401: true })
+}
+
+export const orgUnitApi = {
+  tree: () => api.get('/api/org-units'),
+  create: ({ id, name, type, parentId }) => api.post('/api/admin/org-units', { id, name, type, parentId }),
+  rename: (id, name, expectedVersion) => api.put(`/api/admin/org-units/${enc(id)}`, { name, expectedVersion }),
+  move: (id, parentId, expectedVersion) =>
+    api.post(`/api/admin/org-units/${enc(id)}/move`, { parentId, expectedVersion }),
+  deactivate: (id, expectedVersion) => api.post(`/api/admin/org-units/${enc(id)}/deactivate`, { expectedVersion })
+}
+
+export const userApi = {
+  list: () => api.get('/api/admin/users'),
+  create: ({ username, displayName, password, roles, orgUnitId }) =>
+    api.post('/api/admin/users', { username, displayName, password, roles, orgUnitId }),
+  changeRoles: (username, roles, expectedVersion) =>
+    api.put(`/api/admin/users/${enc(username)}/roles`, { roles, expectedVersion }),
+  resetPassword: (username, password, expectedVersion) =>
+    api.post(`/api/admin/users/${enc(username)}/password`, { password, expectedVersion }),
+  disable: (username, expectedVersion) => api.post(`/api/admin/users/${enc(username)}/disable`, { expectedVersion }),
+  enable: (username, expectedVersion) => api.post(`/api/admin/users/${enc(username)}/enable`, { expectedVersion })
+}
+
+const query = (params) => {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.append(k, String(v))
+  }
+  const text = q.toString()
+  return text ? `?${text}` : ''
+}
+
+export const indicatorApi = {
+  /** The whole catalog of the caller's city. */
+  list: () => api.get('/api/indicators'),
+  /** The indicators a unit reports for one period. */
+  assigned: (orgUnitId, period) => api.get(`/api/indicators/assigned${query({ orgUnitId, period })}`)
+}
+
+export const submissionApi = {
+  list: ({ orgUnit, period, status } = {}) => api.get(`/api/submissions${query({ orgUnit, period, status })}`),
+  get: (id) => api.get(`/api/submissions/${enc(id)}`),
+  create: (orgUnitId, period, values) => api.post('/api/submissions', { orgUnitId, period, values }),
+  save: (id, values, expectedVersion) => api.put(`/api/submissions/${enc(id)}`, { values, expectedVersion }),
+  submit: (id, expectedVersion) => api.post(`/api/submissions/${enc(id)}/submit`, { expectedVersion }),
+  withdraw: (id, expectedVersion) => api.post(`/api/submissions/${enc(id)}/withdraw`, { expectedVersion }),
+  approve: (id, expectedVersion, comment) =>
+    api.post(`/api/submissions/${enc(id)}/approve`, { expectedVersion, comment: comment || null }),
+  returnToUnit: (id, expectedVersion, reason, valueComments) =>
+    api.post(`/api/submissions/${enc(id)}/return`, { expectedVersion, reason, valueComments }),
+  amend: (id, expectedVersion, reason) => api.post(`/api/submissions/${enc(id)}/amendments`, { expectedVersion, reason }),
+  uploadEvidence: (id, file, expectedVersion) =>
+    api.upload(`/api/submissions/${enc(id)}/evidence`, { file, expectedVersion }),
+  evidenceUrl: (id, fileId) => `/api/submissions/${enc(id)}/evidence/${enc(fileId)}`,
+  reporting: (period) => api.get(`/api/submissions/reporting${query({ period })}`),
+  templateUrl: (orgUnitId, period) => `/api/submissions/template${query({ orgUnitId, period })}`,
+  uploadExcel: (file, orgUnitId, period) => api.upload('/api/submissions/upload', { file, orgUnitId, period })
+}
+
+export const rollupApi = {
+  city: (period, includePending) => api.get(`/api/rollups/city${query({ period, includePending: !!includePending })}`),
+  exportUrl: (period, includePending) =>
+    `/api/rollups/city/export${query({ period, includePending: includePending ? true : undefined })}`
+}
+
+// ---- Report values ------------------------------------------------------------
+
+/** The indicator a report value (or hint) belongs to; the server names the field indicator or indicatorId. */
+export const indicatorIdOf = (v) => v.indicator || v.indicatorId
+
+/** {indicatorId: pick(entry)} of a report's values, previous or approved values. */
+export function byIndicator(list, pick = (v) => v) {
+  const map = {}
+  for (const v of list || []) map[indicatorIdOf(v)] = pick(v)
+  return map
+}

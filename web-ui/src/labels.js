@@ -1,0 +1,118 @@
+// Chinese labels for the codes the server sends. UI text is Chinese, codes stay English.
+
+export const ROLE_LABELS = {
+  SUBMITTER: '填报员',
+  APPROVER: '审核员',
+  INSPECTOR: '督察员',
+  AUDITOR: '审计员',
+  ADMIN: '系统管理员'
+}
+
+/** All roles, in the order they are offered in forms. */
+export const ALL_ROLES = Object.keys(ROLE_LABELS)
+
+export const DATA_SCOPE_LABELS = {
+  OWN_UNIT: '本单位',
+  OWN_UNIT_AND_BELOW: '本单位及下级',
+  CITY: '全市'
+}
+
+export const ORG_UNIT_TYPE_LABELS = {
+  PROVINCE: '省',
+  CITY: '市（州）',
+  COUNTY: '县（市、区）',
+  DEV_ZONE: '开发区',
+  DEPARTMENT: '市直部门'
+}
+
+export const ORG_UNIT_TYPES = Object.keys(ORG_UNIT_TYPE_LABELS)
+
+export function roleLabel(code) {
+  return ROLE_LABELS[code] || code
+}
+
+export function roleLabels(codes) {
+  return (codes || []).map(roleLabel)
+}
+
+export function dataScopeLabel(code) {
+  return DATA_SCOPE_LABELS[code] || code || '—'
+}
+
+export function orgUnitTypeLabel(code) {
+  return ORG_UNIT_TYPE_LABELS[code] || code || '—'
+}
+
+// ---- Indicator reports ----------------------------------------------------------
+
+export const SUBMISSION_STATUS = {
+  DRAFT: { label: '草稿', type: 'info' },
+  SUBMITTED: { label: '已提交', type: 'primary' },
+  REVIEWED: { label: '县级已审', type: 'warning' },
+  APPROVED: { label: '已通过', type: 'success' },
+  RETURNED: { label: '已退回', type: 'danger' }
+}
+
+export function submissionStatusLabel(code) {
+  return (SUBMISSION_STATUS[code] && SUBMISSION_STATUS[code].label) || (code ? code : '未填报')
+}
+
+export function submissionStatusType(code) {
+  return (SUBMISSION_STATUS[code] && SUBMISSION_STATUS[code].type) || 'info'
+}
+
+/** Traffic light of the city rollup. */
+export const ROLLUP_STATUS = {
+  MET: { label: '达标', color: '#2e9d4f', type: 'success' },
+  NOT_MET: { label: '未达标', color: '#d93026', type: 'danger' },
+  WARNING: { label: '预警', color: '#e6862e', type: 'warning' },
+  NO_DATA: { label: '暂无数据', color: '#a0a8b3', type: 'info' },
+  NO_TARGET: { label: '无目标', color: '#a0a8b3', type: 'info' }
+}
+
+export function rollupStatus(code) {
+  return ROLLUP_STATUS[code] || { label: code || '—', color: '#a0a8b3', type: 'info' }
+}
+
+export const PERIOD_TYPE_LABELS = {
+  ANNUAL: '年度',
+  QUARTERLY: '季度',
+  MONTHLY: '月度'
+}
+
+export const ROLLUP_RULE_LABELS = {
+  RATIO_OF_SUMS: '按分项合计计算比例',
+  AREA_WEIGHTED: '按面积加权',
+  SUM: '各单位合计',
+  ALL_UNITS_MET: '各单位均达到',
+  CITY_MEASURED: '市级监测'
+}
+
+export const TARGET_LEVEL_LABELS = {
+  CITY: '市级目标',
+  PROVINCE: '省级目标'
+}
+
+/** Entries of a report's history, whatever spelling the server uses (SUBMITTED, SubmissionSubmitted …). */
+const HISTORY_LABELS = {
+  CREATED: '创建报告',
+  DRAFT_SAVED: '保存草稿',
+  EVIDENCE_ATTACHED: '上传佐证材料',
+  SUBMITTED: '提交审核',
+  WITHDRAWN: '撤回',
+  REVIEWED: '县级审核通过',
+  APPROVED: '审核通过',
+  RETURNED: '退回修改',
+  AMENDMENT_STARTED: '申请修改',
+  UPLOADED: '导入Excel',
+  IMPORTED: '导入Excel'
+}
+
+export function historyLabel(type) {
+  if (!type) return '—'
+  const key = String(type)
+    .replace(/^Submission(?=[A-Z])/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+  return HISTORY_LABELS[key] || HISTORY_LABELS[String(type).toUpperCase()] || String(type)
+}

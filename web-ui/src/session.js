@@ -1,0 +1,50 @@
+// The logged-in user ("Me"), shared by the whole app.
+import { reactive } from 'vue'
+import { authApi, ensureCsrf } from './api.js'
+
+export const session = reactive({
+  /** Me JSON from GET /api/me, or null when not logged in. */
+  me: null,
+  /** true once we asked the server at least once. */
+  loaded: false
+})
+
+export function hasRole(role) {
+  return !!session.me && (session.me.roles || []).includes(role)
+}
+
+/** Asks the server who we are; never throws (a failure means "not logged in"). */
+export async function loadMe() {
+  try {
+    session.me = await authApi.me()
+  } catch (e) {
+    session.me = null
+  }
+  session.loaded = true
+  return session.me
+}
+
+export async function login(username, password) {
+  await ensureCsrf()
+  const me = await authApi.login(username, password)
+  // The server issues a new CSRF token with the new session.
+  await ensureCsrf()
+  session.me = me && me.username ? me : await authApi.me()
+  session.loaded = true
+  return session.me
+}
+
+export async function logout() {
+  try {
+    await authApi.logout()
+  } catch (e) {
+    // Session already gone on the server: we are logged out anyway.
+  }
+  clearSession()
+  await ensureCsrf()
+}
+
+export function clearSession() {
+  session.me = null
+  session.loaded = true
+}
