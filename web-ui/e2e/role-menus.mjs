@@ -23,13 +23,14 @@ import {
 const ADMIN = ['首页', '组织机构', '用户管理']
 const APPROVER = ['首页', '审核', '城市汇总', '组织机构']
 const READER = ['首页', '城市汇总', '组织机构']
+const AUDITOR = ['首页', '城市汇总', '审计', '组织机构']
 const SUBMITTER = ['首页', '数据填报', '组织机构']
 const STHJ = '吉林市生态环境局'
 const USERS = [
   { username: 'admin', menu: ADMIN, unit: STHJ },
   { username: 'sthj-approver', menu: APPROVER, unit: STHJ },
   { username: 'sthj-inspector', menu: READER, unit: STHJ },
-  { username: 'auditor', menu: READER, unit: STHJ },
+  { username: 'auditor', menu: AUDITOR, unit: STHJ },
   { username: 'yongji-submitter', menu: SUBMITTER, unit: '永吉县' },
   { username: 'jiaohe-submitter', menu: SUBMITTER, unit: '蛟河市' },
   { username: 'fgw-submitter', menu: SUBMITTER, unit: '吉林市发展和改革委员会' },

@@ -287,9 +287,22 @@ export const submissionApi = {
 }
 
 export const rollupApi = {
-  city: (period, includePending) => api.get(`/api/rollups/city${query({ period, includePending: !!includePending })}`),
-  exportUrl: (period, includePending) =>
-    `/api/rollups/city/export${query({ period, includePending: includePending ? true : undefined })}`
+  /** `asOf` (YYYY-MM-DD HH:mm:ss, Beijing time): the rollup as the dashboard would have shown it then. */
+  city: (period, includePending, asOf) =>
+    api.get(`/api/rollups/city${query({ period, includePending: !!includePending, asOf })}`),
+  exportUrl: (period, includePending, asOf) =>
+    `/api/rollups/city/export${query({ period, includePending: includePending ? true : undefined, asOf })}`
+}
+
+export const auditApi = {
+  events: (filters) => api.get(`/api/audit/events${query(filters)}`),
+  exportUrl: (filters, format) => `/api/audit/export${query({ ...filters, format })}`,
+  aggregateTypes: () => api.get('/api/audit/aggregate-types'),
+  timeline: (type, id) => api.get(`/api/audit/aggregates/${enc(type)}/${enc(id)}/timeline`),
+  state: (type, id, asOf) => api.get(`/api/audit/aggregates/${enc(type)}/${enc(id)}/state${query({ asOf })}`),
+  projections: () => api.get('/api/audit/projections'),
+  rebuild: (name) => api.post(`/api/audit/projections/${enc(name)}/rebuild`, {}),
+  verify: () => api.get('/api/audit/verify')
 }
 
 // ---- Report values ------------------------------------------------------------

@@ -7,6 +7,8 @@ import cn.jiangcheng.tracker.api.rollup.RollupQueries.FindCityRollup;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.app.audit.AuditTime;
+import cn.jiangcheng.tracker.app.audit.PointInTime;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,26 +40,30 @@ import java.util.Map;
 public class RollupController {
     private final QueryGateway queryGateway;
     private final Clock clock;
+    private final PointInTime pointInTime;
 
-    public RollupController(QueryGateway queryGateway, Clock clock) {
+    public RollupController(QueryGateway queryGateway, Clock clock, PointInTime pointInTime) {
         this.queryGateway = queryGateway;
         this.clock = clock;
+        this.pointInTime = pointInTime;
     }
 
     @GetMapping("/api/rollups/city")
     @PreAuthorize("hasAnyRole('APPROVER', 'AUDITOR', 'INSPECTOR')")
-    @Operation(summary = "城市指标汇总：城市值、目标、进展、状态、各单位排名与趋势")
+    @Operation(summary = "城市指标汇总：城市值、目标、进展、状态、各单位排名与趋势；asOf 给出某一时刻的汇总（由事件重算）")
     public CityRollup city(@RequestParam String period,
-                           @RequestParam(defaultValue = "false") boolean includePending) {
-        return rollup(Caller.current(), period, includePending);
+                           @RequestParam(defaultValue = "false") boolean includePending,
+                           @RequestParam(required = false) String asOf) {
+        return rollup(Caller.current(), period, includePending, asOf);
     }
 
     @GetMapping("/api/rollups/city/export")
     @PreAuthorize("hasAnyRole('APPROVER', 'AUDITOR', 'INSPECTOR')")
     @Operation(summary = "导出城市汇总（Excel）")
     public ResponseEntity<byte[]> export(@RequestParam String period,
-                                         @RequestParam(defaultValue = "false") boolean includePending) {
-        CityRollup rollup = rollup(Caller.current(), period, includePending);
+                                         @RequestParam(defaultValue = "false") boolean includePending,
+                                         @RequestParam(required = false) String asOf) {
+        CityRollup rollup = rollup(Caller.current(), period, includePending, asOf);
         byte[] xlsx = RollupWorkbook.export(toSheet(rollup), clock.instant());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -82,7 +90,8 @@ public class RollupController {
                 List.copyOf(unitNames.values()), rows);
     }
 
-    CityRollup rollup(TrackerUser user, String period, boolean includePending) {
+    CityRollup rollup(TrackerUser user, String period, boolean includePending, String asOf) {
+        Instant moment = AuditTime.parse("asOf", asOf, AuditTime.DateMeans.END_OF_DAY);
         Period parsed = Period.parse(period).orElseThrow(() -> BadRequest.period("period", period));
         if (user.dataScope() != DataScope.CITY) {
             throw new AccessDeniedException("the city rollup shows every unit of the city");
@@ -90,7 +99,15 @@ public class RollupController {
         if (includePending && !user.hasRole(Role.APPROVER) && !user.hasRole(Role.AUDITOR)) {
             throw new AccessDeniedException("only approvers and auditors see pending values");
         }
-        return queryGateway.query(new FindCityRollup(user.cityId(), parsed.code(), includePending), CityRollup.class)
-                .join();
+        Supplier<CityRollup> query = () -> queryGateway.query(
+                new FindCityRollup(user.cityId(), parsed.code(), includePending), CityRollup.class).join();
+        if (moment == null) {
+            return query.get();
+        }
+        if (moment.isAfter(clock.instant())) {
+            throw new BadRequest("asOf", "不能查询未来时刻的汇总");
+        }
+        // what the dashboard would have shown then: replayed from the events, the live read models untouched
+        return pointInTime.query(user.cityId(), moment, query);
     }
 }

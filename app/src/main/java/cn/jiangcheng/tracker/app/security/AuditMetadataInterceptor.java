@@ -61,11 +61,22 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
                 scoped.targetOrgUnitId(), user.orgUnitId(), user.cityId(), user.dataScope())) {
             throw new NotFoundInScope("未找到该单位");
         }
+        metadata.putAll(actor(user));
+        return metadata;
+    }
+
+    /** Who, as every message records it; also used for the auditors' own read records. */
+    public static Map<String, String> actor(TrackerUser user) {
+        Map<String, String> metadata = new HashMap<>();
         metadata.put(AuditKeys.USER_ID, user.getUsername());
         metadata.put(AuditKeys.USER_NAME, user.displayName());
         metadata.put(AuditKeys.ROLES, user.roles().stream().map(Role::name).collect(Collectors.joining(",")));
         metadata.put(AuditKeys.ORG_UNIT_ID, user.orgUnitId());
         metadata.put(AuditKeys.CITY_ID, user.cityId());
+        HttpServletRequest request = currentRequest();
+        metadata.put(AuditKeys.CLIENT_IP, request == null ? "" : request.getRemoteAddr());
+        String correlationId = request == null ? null : CorrelationIdFilter.of(request);
+        metadata.put(AuditKeys.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
         return metadata;
     }
 

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Realistic report bodies for the 13 indicators a county reports, and waiting for the read side. */
-final class ReportFixtures {
-    static final String WATER_QUALITY = "220200-I03";
+public final class ReportFixtures {
+    public static final String WATER_QUALITY = "220200-I03";
 
     private ReportFixtures() {
     }
@@ -20,7 +20,7 @@ final class ReportFixtures {
      * All 13 county indicators; sectionsGood of sectionsAssessed feed 国控断面达到或优于Ⅲ类比例. Every value carries an
      * explanation, so reports of other tests in earlier periods never trigger the plausibility rule here.
      */
-    static String values(int sectionsGood, int sectionsAssessed) {
+    public static String values(int sectionsGood, int sectionsAssessed) {
         String json = """
                 [{"indicator":"220200-I03","components":{"sections_good":%d,"sections_assessed":%d}},
                  {"indicator":"220200-I04","components":{"sections_worse_than_v":0,"sections_assessed":%d}},
@@ -39,7 +39,7 @@ final class ReportFixtures {
         return json.replace("{\"indicator\"", "{\"explanation\":\"测试数据\",\"indicator\"");
     }
 
-    static String create(ApiClient submitter, String unitId, String period, String values) {
+    public static String create(ApiClient submitter, String unitId, String period, String values) {
         ApiClient.Response created = submitter.post("/api/submissions",
                 "{\"orgUnitId\":\"" + unitId + "\",\"period\":\"" + period + "\",\"values\":" + values + "}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -51,25 +51,25 @@ final class ReportFixtures {
     }
 
     /** Waits until the report's read model satisfies the condition and returns it. */
-    static JsonNode awaitReport(ApiClient client, String id, Predicate<JsonNode> condition) {
+    public static JsonNode awaitReport(ApiClient client, String id, Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.get("/api/submissions/" + id).json(), condition);
     }
 
-    static JsonNode awaitStatus(ApiClient client, String id, String status) {
+    public static JsonNode awaitStatus(ApiClient client, String id, String status) {
         return awaitReport(client, id, s -> status.equals(s.path("status").asText()));
     }
 
-    static long version(JsonNode submission) {
+    public static long version(JsonNode submission) {
         return submission.path("version").asLong();
     }
 
-    static ApiClient.Response act(ApiClient client, String id, String action, String body) {
+    public static ApiClient.Response act(ApiClient client, String id, String action, String body) {
         return client.post("/api/submissions/" + id + "/" + action, body);
     }
 
     /** Submits, then approves as the city approver; returns the approved report. */
-    static JsonNode submitAndApprove(ApiClient submitter, ApiClient approver, String id) {
+    public static JsonNode submitAndApprove(ApiClient submitter, ApiClient approver, String id) {
         JsonNode draft = awaitReport(submitter, id, s -> s.path("values").size() > 0);
         assertThat(act(submitter, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
         JsonNode submitted = awaitStatus(approver, id, "SUBMITTED");
