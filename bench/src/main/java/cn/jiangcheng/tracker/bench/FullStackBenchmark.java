@@ -246,7 +246,7 @@ public final class FullStackBenchmark {
                         + "\"orgUnitId\":\"" + u.id() + "\"}"), "create user " + u.user());
             }
         }
-        for (JsonNode indicator : must(approver.get("/api/indicators"), "indicators").json()) {
+        for (JsonNode indicator : seededCatalog(approver)) {
             if (indicator.path("reportingUnitIds").isEmpty()) {
                 continue;
             }
@@ -1055,6 +1055,29 @@ public final class FullStackBenchmark {
             throw new IllegalStateException(what + " failed: " + r.status() + " " + r.body());
         }
         return r;
+    }
+
+    /**
+     * The catalog as the seeder left it: a fresh app answers log-ins before its projection has every indicator and
+     * assignment, and assigning from a partial list would leave the bench units short of indicators.
+     */
+    private static JsonNode seededCatalog(FullStackSession approver) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            JsonNode catalog = must(approver.get("/api/indicators"), "indicators").json();
+            int reported = 0;
+            for (JsonNode indicator : catalog) {
+                reported += indicator.path("reportingUnitIds").isEmpty() ? 0 : 1;
+            }
+            if (catalog.size() >= 17 && reported >= 13) {
+                return catalog;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the indicator catalog never reached the read model: " + catalog.size()
+                        + " indicators, " + reported + " with reporting units");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void awaitOk(FullStackSession s, String path) throws InterruptedException {
