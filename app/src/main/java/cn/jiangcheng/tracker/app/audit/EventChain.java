@@ -93,7 +93,7 @@ public class EventChain {
             JsonNode payload = read(event.payload());
             Owner earlier = owners.computeIfAbsent(event.aggregateIdentifier(), this::earlierOwner);
             String userId = text(metadata, AuditKeys.USER_ID);
-            String subjectUnit = firstNonNull(text(payload, "orgUnitId"), earlier.subjectUnitId());
+            String subjectUnit = firstNonNull(subjectUnitOf(payload), earlier.subjectUnitId());
             String city = cityOf(userId, metadata, payload, earlier, subjectUnit, owners);
             owners.put(event.aggregateIdentifier(), new Owner(city, subjectUnit));
             rows.add(new Object[]{seq, event.globalIndex(), event.eventIdentifier(), previous, hash, city,
@@ -155,6 +155,22 @@ public class EventChain {
         }
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    /** The unit an event is about: its orgUnitId, else the first other "...UnitId" it names (responsible, lead …). */
+    static String subjectUnitOf(JsonNode payload) {
+        String unit = text(payload, "orgUnitId");
+        if (unit != null || payload == null || !payload.isObject()) {
+            return unit;
+        }
+        var fields = payload.fieldNames();
+        while (fields.hasNext()) {
+            String name = fields.next();
+            if (name.endsWith("UnitId") && text(payload, name) != null) {
+                return text(payload, name);
+            }
+        }
+        return null;
     }
 
     private static String firstNonNull(String a, String b) {
