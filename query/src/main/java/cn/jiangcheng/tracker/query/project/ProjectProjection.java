@@ -344,7 +344,7 @@ public class ProjectProjection {
     }
 
     private boolean advance(String projectId, long version, Instant at, String set, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(args));
         all.add(time(at));
         all.add(version);
         all.add(projectId);
