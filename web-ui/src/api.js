@@ -286,6 +286,19 @@ export const submissionApi = {
   uploadExcel: (file, orgUnitId, period) => api.upload('/api/submissions/upload', { file, orgUnitId, period })
 }
 
+export const projectApi = {
+  list: ({ category, unit, status, text, pending } = {}) =>
+    api.get(`/api/projects${query({ category, unit, status, text, pending: pending ? true : undefined })}`),
+  get: (id) => api.get(`/api/projects/${enc(id)}`),
+  stats: () => api.get('/api/projects/stats'),
+  exportUrl: () => '/api/projects/export',
+  submitUpdate: (id, update) => api.post(`/api/projects/${enc(id)}/updates`, update),
+  approve: (id, updateId, expectedVersion, comment) =>
+    api.post(`/api/projects/${enc(id)}/updates/${enc(updateId)}/approve`, { expectedVersion, comment: comment || null }),
+  returnUpdate: (id, updateId, expectedVersion, reason) =>
+    api.post(`/api/projects/${enc(id)}/updates/${enc(updateId)}/return`, { expectedVersion, reason })
+}
+
 export const rollupApi = {
   /** `asOf` (YYYY-MM-DD HH:mm:ss, Beijing time): the rollup as the dashboard would have shown it then. */
   city: (period, includePending, asOf) =>

@@ -2,7 +2,7 @@
 // A new feature adds one entry: {key, title, route, icon, roles, component}.
 // Order here is the order in the menu; a user with several roles sees the union.
 import { markRaw } from 'vue'
-import { DataAnalysis, DocumentChecked, EditPen, HomeFilled, OfficeBuilding, Stamp, UserFilled } from '@element-plus/icons-vue'
+import { DataAnalysis, DocumentChecked, EditPen, HomeFilled, OfficeBuilding, Stamp, Tickets, UserFilled } from '@element-plus/icons-vue'
 import { ALL_ROLES } from './labels.js'
 
 export const MENU = [
@@ -37,6 +37,14 @@ export const MENU = [
     icon: markRaw(DataAnalysis),
     roles: ['APPROVER', 'AUDITOR', 'INSPECTOR'],
     component: () => import('./views/DashboardView.vue')
+  },
+  {
+    key: 'projects',
+    title: '重点工程',
+    route: '/projects',
+    icon: markRaw(Tickets),
+    roles: ['SUBMITTER', 'APPROVER', 'AUDITOR', 'INSPECTOR'],
+    component: () => import('./views/ProjectsView.vue')
   },
   {
     key: 'audit',

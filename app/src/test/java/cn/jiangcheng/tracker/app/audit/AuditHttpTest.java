@@ -95,6 +95,16 @@ class AuditHttpTest extends HttpTestBase {
     }
 
     @Test
+    void everyRecordOfEveryFeatureIsFiledUnderItsCity() {
+        // only the province itself belongs to no city; anything else without a city would be invisible to auditors
+        assertThat(jdbc.queryForList("select distinct aggregate_type || ' ' || aggregate_id from event_chain "
+                + "where city_id is null and aggregate_type is not null", String.class))
+                .containsOnly("OrgUnit 220000");
+        assertThat(count("select count(distinct aggregate_type) from event_chain where city_id = '220200'"))
+                .isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void onlyAuditorsReadTheLogAndNobodyElseRebuilds() {
         for (String user : List.of("sthj-approver", "sthj-inspector", "admin", "yongji-submitter")) {
             ApiClient client = as(user);

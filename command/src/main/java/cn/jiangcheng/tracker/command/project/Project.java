@@ -1,0 +1,383 @@
+package cn.jiangcheng.tracker.command.project;
+
+import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
+import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.ApproveProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.CancelProject;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.CreateProject;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.EditProject;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.ReassignProject;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.ReturnProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.SubmitProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCancelled;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEdited;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
+import cn.jiangcheng.tracker.api.project.ProjectTypes;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
+import cn.jiangcheng.tracker.api.submission.Period;
+import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.TenantGuard;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One major project (重大工程) of 专栏2–9. The city bureau plans, assigns and cancels it; its lead unit reports
+ * progress once per month; the bureau approves or returns each report, and only approved reports move the
+ * project's official progress, investment and milestones.
+ */
+@Aggregate
+public class Project {
+    static final String NOT_FOUND = "未找到该项目";
+    static final int MAX_MILESTONES = 30;
+    static final int MAX_UNITS = 20;
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** 100 亿元 in 万元: far above any single project of the plan, so a typo of a few zeros is caught. */
+    static final BigDecimal MAX_INVESTMENT = new BigDecimal("1000000");
+
+    @AggregateIdentifier
+    private String projectId;
+    private String cityId;
+    private String approvalUnitId;
+    private String leadUnitId;
+    private ProjectPlan plan;
+    private boolean cancelled;
+    private BigDecimal progress = BigDecimal.ZERO;
+    private BigDecimal investmentCompleted = BigDecimal.ZERO;
+    private String lastApprovedPeriod;
+    private String pendingUpdateId;
+    private final Set<String> reachedMilestones = new HashSet<>();
+    private final Map<String, UpdateState> updates = new HashMap<>();
+
+    private record UpdateState(int revision, UpdateStatus status, UpdateContent content) {
+    }
+
+    protected Project() {
+    }
+
+    @CommandHandler
+    public Project(CreateProject command, MetaData metaData) {
+        Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "牵头单位不属于任何城市");
+        TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
+        Rules.require(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
+        requireDecider(metaData, command.approvalUnitId());
+        List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
+        ProjectPlan checked = requirePlan(command.plan(), Set.of());
+        apply(new ProjectCreated(command.projectId(), command.cityId(), command.approvalUnitId(),
+                command.leadUnitId(), cooperating, checked));
+    }
+
+    @CommandHandler
+    public void handle(EditProject command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        requireDecider(metaData, approvalUnitId);
+        requireActive();
+        ProjectPlan checked = requirePlan(command.plan(), reachedMilestones);
+        Rules.require(!checked.equals(plan), "UNCHANGED", "项目信息没有变化");
+        apply(new ProjectEdited(projectId, checked));
+    }
+
+    @CommandHandler
+    public void handle(ReassignProject command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        requireDecider(metaData, approvalUnitId);
+        requireActive();
+        List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
+        String reason = Rules.requireText(command.reason(), 500, "调整原因");
+        // the pending report belongs to the unit that wrote it; decide on it before handing the project over
+        Rules.require(pendingUpdateId == null || command.leadUnitId().equals(leadUnitId), "UPDATE_PENDING",
+                "该项目有待审核的进展报告，请先审核后再调整牵头单位");
+        apply(new ProjectReassigned(projectId, leadUnitId, command.leadUnitId(), cooperating, reason));
+    }
+
+    @CommandHandler
+    public void handle(CancelProject command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        requireDecider(metaData, approvalUnitId);
+        requireActive();
+        apply(new ProjectCancelled(projectId, Rules.requireText(command.reason(), 500, "取消原因")));
+    }
+
+    @CommandHandler
+    public void handle(SubmitProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        requireLeadUnitSubmitter(metaData);
+        requireActive();
+        UpdateContent content = command.content();
+        Rules.require(content != null, "REQUIRED", "报告内容不能为空");
+        Rules.require(command.today() != null, "NO_DATE", "缺少报告日期");
+        Period period = Period.parse(content.period()).filter(p -> p.type() == PeriodType.MONTHLY)
+                .orElseThrow(() -> new BusinessRuleViolation("BAD_PERIOD", "报告期间格式应为 2026-03（按月报告）"));
+        Rules.require(!period.firstDay().isAfter(command.today()), "FUTURE_PERIOD",
+                "不能报告尚未开始的月份（" + period.label() + "）");
+        Rules.require(pendingUpdateId == null, "UPDATE_PENDING",
+                "上一期进展报告（" + pendingUpdateId + "）尚在审核中");
+        Rules.require(lastApprovedPeriod == null || period.code().compareTo(lastApprovedPeriod) > 0,
+                "PERIOD_COVERED", lastApprovedPeriod + "的报告已审核通过，只能报告之后的月份");
+        BigDecimal newProgress = requireAmount(content.progress(), "进度");
+        Rules.require(newProgress.compareTo(HUNDRED) <= 0, "OUT_OF_RANGE", "进度须在0到100之间");
+        BigDecimal newInvestment = requireAmount(content.investmentCompleted(), "累计完成投资");
+        Rules.require(newInvestment.compareTo(MAX_INVESTMENT) <= 0, "OUT_OF_RANGE",
+                "累计完成投资超过100亿元，请核对单位（万元）");
+        String explanation = optionalText(content.explanation(), 500, "情况说明");
+        List<MilestoneReached> reached = requireMilestonesReached(content.milestonesReached(), command.today());
+        requireExplained(explanation, newProgress, newInvestment, command.jumpShare());
+        if (newProgress.compareTo(HUNDRED) == 0) {
+            long open = plan.milestones().stream().filter(m -> !reachedMilestones.contains(m.milestoneId())
+                    && reached.stream().noneMatch(r -> r.milestoneId().equals(m.milestoneId()))).count();
+            Rules.require(open == 0, "MILESTONES_OPEN", "还有" + open + "个里程碑未完成，进度不能为100%");
+        }
+        UpdateContent checked = new UpdateContent(period.code(), newProgress, newInvestment, reached,
+                optionalText(content.problems(), 1000, "存在问题和风险"),
+                optionalText(content.nextSteps(), 1000, "下一步工作"), explanation);
+        UpdateState previous = updates.get(period.code());
+        int revision = previous == null ? 1 : previous.revision() + 1;
+        apply(new ProjectUpdateSubmitted(projectId, period.code(), revision, leadUnitId, checked));
+    }
+
+    @CommandHandler
+    public void handle(ApproveProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        UpdateState update = requireUpdate(command.updateId());
+        requireDecider(metaData, approvalUnitId);
+        requireActive();
+        Rules.require(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以审核通过");
+        apply(new ProjectUpdateApproved(projectId, command.updateId(), update.revision(), update.content(),
+                optionalText(command.comment(), 500, "审核意见")));
+    }
+
+    @CommandHandler
+    public void handle(ReturnProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        UpdateState update = requireUpdate(command.updateId());
+        requireDecider(metaData, approvalUnitId);
+        requireActive();
+        Rules.require(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以退回");
+        apply(new ProjectUpdateReturned(projectId, command.updateId(), update.revision(),
+                Rules.requireText(command.reason(), 500, "退回原因")));
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private void rejectStaleVersion(MetaData metaData, ConflictResolver conflicts) {
+        // another city learns nothing, not even that the project changed since its (guessed) version
+        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
+        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
+    }
+
+    private void requireActive() {
+        Rules.require(!cancelled, "PROJECT_CANCELLED", "该项目已取消");
+        Rules.require(progress.compareTo(HUNDRED) < 0, "PROJECT_COMPLETED", "该项目已完成");
+    }
+
+    private UpdateState requireUpdate(String updateId) {
+        UpdateState update = updateId == null ? null : updates.get(updateId);
+        if (update == null) {
+            throw new NotFoundInScope("未找到该进展报告");
+        }
+        return update;
+    }
+
+    /** Only the approvers of the city bureau plan projects and decide on reports; the system seeds them. */
+    private static void requireDecider(MetaData metaData, String deciderUnitId) {
+        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
+            return;
+        }
+        boolean approver = hasRole(metaData, "APPROVER")
+                && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), deciderUnitId);
+        Rules.require(approver, "NOT_DECIDER", "只有市生态环境局审核员可以办理此事项");
+    }
+
+    /** Cooperating units see the project, but only the lead unit's submitters report on it. */
+    private void requireLeadUnitSubmitter(MetaData metaData) {
+        boolean lead = hasRole(metaData, "SUBMITTER") && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), leadUnitId);
+        Rules.require(lead, "NOT_LEAD_UNIT", "只有牵头单位的填报员可以报送项目进展");
+    }
+
+    private static boolean hasRole(MetaData metaData, String role) {
+        Object roles = metaData.get(AuditKeys.ROLES);
+        return roles != null && Arrays.asList(roles.toString().split(",")).contains(role);
+    }
+
+    private static List<String> requireUnits(String lead, List<String> cooperatingUnitIds) {
+        Rules.require(lead != null && !lead.isBlank(), "REQUIRED", "牵头单位不能为空");
+        List<String> cooperating = cooperatingUnitIds == null ? List.of() : cooperatingUnitIds;
+        Rules.require(cooperating.stream().allMatch(u -> u != null && !u.isBlank()), "REQUIRED", "配合单位不能为空");
+        Rules.require(cooperating.size() <= MAX_UNITS, "TOO_MANY_UNITS", "配合单位最多" + MAX_UNITS + "个");
+        Rules.require(new HashSet<>(cooperating).size() == cooperating.size(), "DUPLICATE_UNIT", "配合单位重复");
+        Rules.require(!cooperating.contains(lead), "DUPLICATE_UNIT", "牵头单位不能同时是配合单位");
+        return List.copyOf(cooperating);
+    }
+
+    private static ProjectPlan requirePlan(ProjectPlan plan, Set<String> reached) {
+        Rules.require(plan != null, "REQUIRED", "项目信息不能为空");
+        String name = Rules.requireText(plan.name(), 200, "项目名称");
+        Rules.require(ProjectTypes.COLUMNS.containsKey(plan.column()), "BAD_COLUMN", "项目须属于规划专栏2至专栏9之一");
+        String group = optionalText(plan.group(), 60, "工程类别");
+        LocalDate start = plan.plannedStart();
+        LocalDate finish = plan.plannedFinish();
+        Rules.require((start == null) == (finish == null), "REQUIRED", "计划开工和完工日期须同时填写");
+        Rules.require(start == null || !finish.isBefore(start), "BAD_DATES", "计划完工日期不能早于开工日期");
+        Rules.require(plan.plannedInvestment() == null || (plan.plannedInvestment().signum() >= 0
+                        && plan.plannedInvestment().compareTo(MAX_INVESTMENT) <= 0),
+                "OUT_OF_RANGE", "计划投资须在0到100亿元（1000000万元）之间");
+        List<Milestone> milestones = plan.milestones() == null ? List.of() : plan.milestones();
+        Rules.require(milestones.size() <= MAX_MILESTONES, "TOO_MANY_MILESTONES", "里程碑最多" + MAX_MILESTONES + "个");
+        Set<String> ids = new HashSet<>();
+        List<Milestone> checked = new ArrayList<>();
+        for (Milestone m : milestones) {
+            Rules.require(m != null && m.milestoneId() != null && !m.milestoneId().isBlank(), "REQUIRED",
+                    "里程碑缺少编号");
+            Rules.require(ids.add(m.milestoneId()), "DUPLICATE_MILESTONE", "里程碑编号“" + m.milestoneId() + "”重复");
+            String milestoneName = Rules.requireText(m.name(), 100, "里程碑名称");
+            Rules.require(m.plannedDate() != null, "REQUIRED", "里程碑“" + milestoneName + "”缺少计划日期");
+            Rules.require(start == null || (!m.plannedDate().isBefore(start) && !m.plannedDate().isAfter(finish)),
+                    "MILESTONE_OUTSIDE_PLAN", "里程碑“" + milestoneName + "”的计划日期不在项目计划工期内");
+            checked.add(new Milestone(m.milestoneId().strip(), milestoneName, m.plannedDate()));
+        }
+        for (String id : reached) {
+            Rules.require(ids.contains(id), "MILESTONE_REACHED", "已完成的里程碑不能删除");
+        }
+        return new ProjectPlan(name, plan.column(), group, start, finish, plan.plannedInvestment(),
+                List.copyOf(checked));
+    }
+
+    private List<MilestoneReached> requireMilestonesReached(List<MilestoneReached> list, LocalDate today) {
+        List<MilestoneReached> reached = list == null ? List.of() : list;
+        Set<String> seen = new HashSet<>();
+        List<MilestoneReached> checked = new ArrayList<>();
+        for (MilestoneReached r : reached) {
+            Rules.require(r != null && r.milestoneId() != null, "REQUIRED", "里程碑不能为空");
+            Milestone milestone = plan.milestones().stream().filter(m -> m.milestoneId().equals(r.milestoneId()))
+                    .findFirst().orElseThrow(() -> new BusinessRuleViolation("UNKNOWN_MILESTONE",
+                            "项目中没有里程碑“" + r.milestoneId() + "”"));
+            Rules.require(seen.add(r.milestoneId()), "DUPLICATE_MILESTONE", "里程碑“" + milestone.name() + "”重复");
+            Rules.require(!reachedMilestones.contains(r.milestoneId()), "MILESTONE_ALREADY_REACHED",
+                    "里程碑“" + milestone.name() + "”已经完成");
+            Rules.require(r.reachedOn() != null, "REQUIRED", "里程碑“" + milestone.name() + "”缺少完成日期");
+            Rules.require(!r.reachedOn().isAfter(today), "FUTURE_DATE",
+                    "里程碑“" + milestone.name() + "”的完成日期不能晚于今天");
+            String evidence = Rules.requireText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
+            checked.add(new MilestoneReached(r.milestoneId(), r.reachedOn(), evidence));
+        }
+        return List.copyOf(checked);
+    }
+
+    /** Figures that go down, pass the plan or jump need a word from the unit; the bureau then decides. */
+    private void requireExplained(String explanation, BigDecimal newProgress, BigDecimal newInvestment,
+                                  BigDecimal jumpShare) {
+        if (explanation != null) {
+            return;
+        }
+        Rules.require(newProgress.compareTo(progress) >= 0, "PROGRESS_BACKWARDS",
+                "进度由已审核的" + plain(progress) + "%降至" + plain(newProgress) + "%，请在情况说明中说明原因");
+        Rules.require(newInvestment.compareTo(investmentCompleted) >= 0, "INVESTMENT_BACKWARDS",
+                "累计完成投资由已审核的" + plain(investmentCompleted) + "万元降至" + plain(newInvestment)
+                        + "万元，请在情况说明中说明原因");
+        BigDecimal planned = plan.plannedInvestment();
+        if (planned == null) {
+            return;
+        }
+        Rules.require(newInvestment.compareTo(planned) <= 0, "INVESTMENT_OVER_PLAN",
+                "累计完成投资" + plain(newInvestment) + "万元超过计划投资" + plain(planned) + "万元，请在情况说明中说明原因");
+        if (jumpShare != null && planned.signum() > 0) {
+            BigDecimal added = newInvestment.subtract(investmentCompleted);
+            Rules.require(added.compareTo(planned.multiply(jumpShare)) <= 0, "INVESTMENT_JUMP",
+                    "本期新增投资" + plain(added) + "万元超过计划投资的" + plain(jumpShare.multiply(HUNDRED))
+                            + "%，请在情况说明中说明原因");
+        }
+    }
+
+    private static BigDecimal requireAmount(BigDecimal value, String label) {
+        Rules.require(value != null, "REQUIRED", label + "不能为空");
+        Rules.require(value.signum() >= 0, "OUT_OF_RANGE", label + "不能为负数");
+        Rules.require(value.stripTrailingZeros().scale() <= 2, "TOO_PRECISE", label + "最多保留两位小数");
+        return value;
+    }
+
+    private static String optionalText(String text, int maxLength, String label) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Rules.requireText(text, maxLength, label);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @EventSourcingHandler
+    void on(ProjectCreated event) {
+        projectId = event.projectId();
+        cityId = event.cityId();
+        approvalUnitId = event.approvalUnitId();
+        leadUnitId = event.leadUnitId();
+        plan = event.plan();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEdited event) {
+        plan = event.plan();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectReassigned event) {
+        leadUnitId = event.leadUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectCancelled event) {
+        cancelled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectUpdateSubmitted event) {
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.SUBMITTED, event.content()));
+        pendingUpdateId = event.updateId();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectUpdateApproved event) {
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.APPROVED, event.content()));
+        pendingUpdateId = null;
+        progress = event.content().progress();
+        investmentCompleted = event.content().investmentCompleted();
+        lastApprovedPeriod = event.updateId();
+        event.content().milestonesReached().forEach(m -> reachedMilestones.add(m.milestoneId()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectUpdateReturned event) {
+        UpdateState update = updates.get(event.updateId());
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.RETURNED, update.content()));
+        pendingUpdateId = null;
+    }
+}
