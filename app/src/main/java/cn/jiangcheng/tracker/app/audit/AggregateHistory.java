@@ -120,11 +120,14 @@ public class AggregateHistory {
         for (DomainEventMessage<?> event : events) {
             aggregate.initializeState(DomainEventStream.of(event));
             JsonNode after = stateMapper.valueToTree(aggregate.getAggregateRoot());
+            Redaction.redact(after);
+            JsonNode payload = payloadMapper.valueToTree(event.getPayload());
+            Redaction.redact(payload);
             var meta = event.getMetaData();
             steps.add(new Step(event.getSequenceNumber(), event.getTimestamp(), event.getPayloadType().getSimpleName(),
                     str(meta.get("userId")), str(meta.get("userName")), str(meta.get("roles")),
                     str(meta.get("orgUnitId")), str(meta.get("clientIp")), str(meta.get("correlationId")),
-                    payloadMapper.valueToTree(event.getPayload()), diff(before, after)));
+                    payload, diff(before, after)));
             before = after;
         }
         return new Replayed(steps, before);

@@ -41,9 +41,13 @@ public class AuditLog {
                               Link link) {
     }
 
-    /** The stored row exactly, and its chain link (hex), for offline verification; see docs/audit-chain.md. */
+    /**
+     * The stored row's hashed fields and its chain link (hex), for offline verification; see docs/audit-chain.md.
+     * The raw payload is left out (null) when it holds a secret; its digest still lets the link be checked.
+     */
     public record Link(String eventIdentifier, String payloadType, String payloadRevision, String timestamp,
-                       String payloadBase64, String metadataBase64, String prevHash, String hash) {
+                       String payloadSha256, String metadataSha256, String payloadBase64, String metadataBase64,
+                       String prevHash, String hash) {
     }
 
     public record Page(List<LoggedEvent> events, Long nextAfter) {
@@ -102,17 +106,23 @@ public class AuditLog {
         byte[] payload = rs.getBytes("payload");
         byte[] metadataBytes = rs.getBytes("metadata");
         JsonNode metadata = read(metadataBytes);
+        JsonNode payloadJson = read(payload);
+        boolean payloadSecret = Redaction.redact(payloadJson);
+        boolean metadataSecret = Redaction.redact(metadata);
         Base64.Encoder base64 = Base64.getEncoder();
+        HexFormat hex = HexFormat.of();
         return new LoggedEvent(rs.getLong("global_index"), rs.getLong("link_seq"),
                 rs.getTimestamp("event_time").toInstant(), rs.getString("user_id"), text(metadata, "userName"),
                 text(metadata, "roles"), rs.getString("actor_unit_id"), text(metadata, "clientIp"),
                 rs.getString("subject_unit_id"), rs.getString("aggregate_type"), rs.getString("aggregate_id"),
                 rs.getLong("sequencenumber"), rs.getString("event_type"), rs.getString("correlation_id"),
-                text(metadata, "causationId"), read(payload), metadata,
+                text(metadata, "causationId"), payloadJson, metadata,
                 new Link(rs.getString("event_identifier"), rs.getString("payloadtype"), rs.getString("payloadrevision"),
-                        rs.getString("timestamp"), payload == null ? null : base64.encodeToString(payload),
-                        metadataBytes == null ? null : base64.encodeToString(metadataBytes),
-                        HexFormat.of().formatHex(rs.getBytes("prev_hash")), HexFormat.of().formatHex(rs.getBytes("hash"))));
+                        rs.getString("timestamp"), hex.formatHex(ChainHash.digest(payload)),
+                        hex.formatHex(ChainHash.digest(metadataBytes)),
+                        payload == null || payloadSecret ? null : base64.encodeToString(payload),
+                        metadataBytes == null || metadataSecret ? null : base64.encodeToString(metadataBytes),
+                        hex.formatHex(rs.getBytes("prev_hash")), hex.formatHex(rs.getBytes("hash"))));
     }
 
     private JsonNode read(byte[] bytes) {

@@ -10,7 +10,9 @@ import java.security.NoSuchAlgorithmException;
  * The link of one event in the tamper-evident chain: SHA-256 over the previous link and the event row's canonical
  * bytes. Every field is written as a 4-byte big-endian length and its bytes (text as UTF-8, absent as length 0), in
  * this order: event identifier, aggregate type, aggregate identifier, sequence number, payload type, payload
- * revision, timestamp (as stored), payload, metadata. docs/audit-chain.md repeats this so anyone can check offline.
+ * revision, timestamp (as stored), SHA-256 of the payload, SHA-256 of the metadata (absent metadata: of no bytes).
+ * Hashing the payload by its digest lets an export leave out a secret (a password hash) and still be checkable
+ * offline. docs/audit-chain.md repeats this so anyone can check offline.
  */
 public final class ChainHash {
     public static final byte[] GENESIS = new byte[32];
@@ -31,7 +33,7 @@ public final class ChainHash {
     }
 
     static byte[] canonical(StoredEvent e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + length(e.payload()) + length(e.metadata()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         text(out, e.eventIdentifier());
         text(out, e.aggregateType());
         text(out, e.aggregateIdentifier());
@@ -39,9 +41,13 @@ public final class ChainHash {
         text(out, e.payloadType());
         text(out, e.payloadRevision());
         text(out, e.timestamp());
-        bytes(out, e.payload());
-        bytes(out, e.metadata());
+        bytes(out, digest(e.payload()));
+        bytes(out, digest(e.metadata()));
         return out.toByteArray();
+    }
+
+    public static byte[] digest(byte[] bytes) {
+        return sha256().digest(bytes == null ? new byte[0] : bytes);
     }
 
     private static void text(ByteArrayOutputStream out, String value) {

@@ -118,8 +118,9 @@ public class EventChain {
         if (actorCity != null && !AuditKeys.SYSTEM_USER.equals(userId)) {
             return actorCity;
         }
-        if (payload != null && payload.has("cityId")) {
-            return text(payload, "cityId");
+        String named = cityNamedIn(payload);
+        if (named != null) {
+            return named;
         }
         if (earlier.cityId() != null) {
             return earlier.cityId();
@@ -129,6 +130,22 @@ public class EventChain {
             return unit.cityId();
         }
         return actorCity;
+    }
+
+    /** A cityId in the payload itself or one level down (an indicator's definition carries its city). */
+    private static String cityNamedIn(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            return null;
+        }
+        if (text(payload, "cityId") != null) {
+            return text(payload, "cityId");
+        }
+        for (JsonNode child : payload) {
+            if (child.isObject() && text(child, "cityId") != null) {
+                return text(child, "cityId");
+            }
+        }
+        return null;
     }
 
     private Owner earlierOwner(String aggregateId) {

@@ -105,6 +105,17 @@ class AuditHttpTest extends HttpTestBase {
     }
 
     @Test
+    void passwordHashesNeverReachTheAuditorsScreen() {
+        ApiClient auditor = as("auditor");
+        ApiClient.Response timeline = auditor.get("/api/audit/aggregates/UserAccount/jiaohe-submitter/timeline");
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.body()).doesNotContain("$2a$").contains("已隐藏·");
+        ApiClient.Response log = auditor.get("/api/audit/events?aggregateType=UserAccount&limit=500");
+        assertThat(log.json().path("events").size()).isPositive();
+        assertThat(log.body()).doesNotContain("$2a$");
+    }
+
+    @Test
     void onlyAuditorsReadTheLogAndNobodyElseRebuilds() {
         for (String user : List.of("sthj-approver", "sthj-inspector", "admin", "yongji-submitter")) {
             ApiClient client = as(user);

@@ -124,19 +124,31 @@ class ChainHttpTest extends HttpTestBase {
         assertThat(response.raw().headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         JsonNode events = response.json().path("events");
         assertThat(events.size()).isGreaterThanOrEqualTo(2);
+        int secrets = 0;
         for (JsonNode event : events) {
             assertThat(event.path("subjectUnitId").asText() + event.path("actorUnitId").asText()).contains("220281");
             JsonNode link = event.path("link");
+            if (event.path("payload").has("passwordHash")) {
+                secrets++;
+                assertThat(event.path("payload").path("passwordHash").asText()).startsWith("已隐藏·")
+                        .doesNotContain("$2a$");
+                assertThat(link.path("payloadBase64").isNull()).as("the raw payload with the hash stays home").isTrue();
+            } else {
+                byte[] payload = Base64.getDecoder().decode(link.path("payloadBase64").asText());
+                assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload)))
+                        .isEqualTo(link.path("payloadSha256").asText());
+            }
             byte[] recomputed = offlineLink(HexFormat.of().parseHex(link.path("prevHash").asText()),
                     link.path("eventIdentifier").asText(), event.path("aggregateType").asText(null),
                     event.path("aggregateId").asText(), event.path("sequenceNumber").asLong(),
                     link.path("payloadType").asText(), link.path("payloadRevision").asText(null),
-                    link.path("timestamp").asText(), Base64.getDecoder().decode(link.path("payloadBase64").asText()),
-                    link.path("metadataBase64").isNull() ? null
-                            : Base64.getDecoder().decode(link.path("metadataBase64").asText()));
+                    link.path("timestamp").asText(), HexFormat.of().parseHex(link.path("payloadSha256").asText()),
+                    HexFormat.of().parseHex(link.path("metadataSha256").asText()));
             assertThat(HexFormat.of().formatHex(recomputed)).as("link of #" + event.path("globalIndex"))
                     .isEqualTo(link.path("hash").asText());
         }
+        assertThat(secrets).as("jiaohe-submitter's registration is in the unit's export, without its hash").isPositive();
+        assertThat(response.body()).doesNotContain("$2a$");
 
         ApiClient.Response csv = auditor.get("/api/audit/export?orgUnit=220281&format=csv");
         assertThat(csv.status()).isEqualTo(200);
@@ -148,11 +160,11 @@ class ChainHttpTest extends HttpTestBase {
     /** Written from docs/audit-chain.md, independently of the server's code. */
     private static byte[] offlineLink(byte[] previous, String eventId, String aggregateType, String aggregateId,
                                       long sequence, String payloadType, String revision, String timestamp,
-                                      byte[] payload, byte[] metadata) throws Exception {
+                                      byte[] payloadSha256, byte[] metadataSha256) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(previous);
         for (Object field : new Object[]{eventId, aggregateType, aggregateId, Long.toString(sequence), payloadType,
-                revision, timestamp, payload, metadata}) {
+                revision, timestamp, payloadSha256, metadataSha256}) {
             byte[] bytes = field == null ? new byte[0]
                     : field instanceof byte[] b ? b : field.toString().getBytes(StandardCharsets.UTF_8);
             out.write(ByteBuffer.allocate(4).putInt(bytes.length).array());
