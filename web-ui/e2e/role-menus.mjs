@@ -22,8 +22,8 @@ import {
 
 const ADMIN = ['首页', '组织机构', '用户管理']
 const APPROVER = ['首页', '审核', '城市汇总', '组织机构']
-const READER = ['首页', '城市汇总', '组织机构']
-const SUBMITTER = ['首页', '数据填报', '组织机构']
+const READER = ['首页', '城市汇总', '整改台账', '组织机构']
+const SUBMITTER = ['首页', '数据填报', '整改台账', '组织机构']
 const STHJ = '吉林市生态环境局'
 const USERS = [
   { username: 'admin', menu: ADMIN, unit: STHJ },
