@@ -101,6 +101,7 @@ public class RectificationCase {
     private boolean acceptedOnTime;
     private int evidenceCount;
     private String pendingExtensionId;
+    private LocalDate requestedDeadline;
     private final Set<String> extensionIds = new HashSet<>();
     private final Set<Integer> warningsIssued = new HashSet<>();
     private boolean overdue;
@@ -388,8 +389,6 @@ public class RectificationCase {
         Rules.require(!newDeadline.isAfter(today.plusYears(MAX_YEARS_AHEAD)), "OUT_OF_RANGE",
                 "整改时限不能晚于" + MAX_YEARS_AHEAD + "年之后");
     }
-
-    private LocalDate requestedDeadline;
 
     private void requirePending(String requestId) {
         Rules.require(requestId != null && requestId.equals(pendingExtensionId), "NO_PENDING_EXTENSION",
