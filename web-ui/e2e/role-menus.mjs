@@ -22,9 +22,9 @@ import {
 
 const ADMIN = ['首页', '组织机构', '用户管理']
 const APPROVER = ['首页', '审核', '城市汇总', '重点工程', '组织机构']
-const READER = ['首页', '城市汇总', '重点工程', '组织机构']
-const AUDITOR = ['首页', '城市汇总', '重点工程', '审计', '组织机构']
-const SUBMITTER = ['首页', '数据填报', '重点工程', '组织机构']
+const READER = ['首页', '城市汇总', '重点工程', '整改台账', '组织机构']
+const AUDITOR = ['首页', '城市汇总', '重点工程', '整改台账', '审计', '组织机构']
+const SUBMITTER = ['首页', '数据填报', '重点工程', '整改台账', '组织机构']
 const STHJ = '吉林市生态环境局'
 const USERS = [
   { username: 'admin', menu: ADMIN, unit: STHJ },

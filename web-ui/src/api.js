@@ -299,6 +299,20 @@ export const projectApi = {
     api.post(`/api/projects/${enc(id)}/updates/${enc(updateId)}/return`, { expectedVersion, reason })
 }
 
+export const caseApi = {
+  list: (filter = {}) => api.get(`/api/cases${query(filter)}`),
+  get: (id) => api.get(`/api/cases/${enc(id)}`),
+  stats: () => api.get('/api/cases/stats'),
+  register: (body) => api.post('/api/cases', body),
+  /** action: acknowledge, plan, progress, request-acceptance, accept, reject, close, reopen, return-plan,
+   *  extension-requests, extension-requests/{rid}/approve|deny */
+  act: (id, action, expectedVersion, fields = {}) =>
+    api.post(`/api/cases/${enc(id)}/${action}`, { expectedVersion, ...fields }),
+  uploadEvidence: (id, file, expectedVersion) => api.upload(`/api/cases/${enc(id)}/evidence`, { file, expectedVersion }),
+  evidenceUrl: (id, fileId) => `/api/cases/${enc(id)}/evidence/${enc(fileId)}`,
+  exportUrl: (filter = {}) => `/api/cases/export${query(filter)}`
+}
+
 export const rollupApi = {
   /** `asOf` (YYYY-MM-DD HH:mm:ss, Beijing time): the rollup as the dashboard would have shown it then. */
   city: (period, includePending, asOf) =>

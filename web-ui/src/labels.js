@@ -116,3 +116,63 @@ export function historyLabel(type) {
     .toUpperCase()
   return HISTORY_LABELS[key] || HISTORY_LABELS[String(type).toUpperCase()] || String(type)
 }
+
+// ---- 督察整改 ----------------------------------------------------------------------
+
+export const CASE_SOURCES = {
+  CENTRAL_INSPECTION: '中央督察',
+  PROVINCIAL_INSPECTION: '省级督察',
+  COMPLAINT: '群众信访举报',
+  SELF_CHECK: '自查发现'
+}
+
+export const PROBLEM_CLASSES = {
+  AIR: '大气',
+  WATER: '水',
+  SOIL: '土壤',
+  NOISE: '噪声',
+  ECOLOGY: '生态',
+  RADIATION: '辐射',
+  OTHER: '其他'
+}
+
+export const CHANNELS = { PHONE: '电话', LETTER: '来信', ONLINE: '网络', VISIT: '来访' }
+
+export const OUTCOMES = { CONCLUDED: '已办结', STAGED: '阶段性办结', IN_PROGRESS: '正在办理' }
+
+export const CASE_STATUS = {
+  ASSIGNED: { label: '已交办', type: 'info' },
+  ACKNOWLEDGED: { label: '已签收', type: 'primary' },
+  IN_PROGRESS: { label: '整改中', type: 'warning' },
+  ACCEPTANCE_REQUESTED: { label: '待验收', type: 'primary' },
+  PUBLICITY: { label: '公示中', type: 'success' },
+  CLOSED: { label: '已销号', type: 'success' }
+}
+
+/** Deadline lights: 正常 / 临期 / 超期; NONE once the rectification is accepted. */
+export const LIGHTS = {
+  GREEN: { label: '正常', color: '#2e9d4f' },
+  YELLOW: { label: '临期', color: '#e6a23c' },
+  RED: { label: '超期', color: '#d93026' },
+  NONE: { label: '已完成', color: '#a0a8b3' }
+}
+
+export const CASE_TIMELINE = {
+  REGISTERED: '登记交办',
+  ACKNOWLEDGED: '签收',
+  PLAN_SUBMITTED: '提交整改方案',
+  PLAN_RETURNED: '退回整改方案',
+  PROGRESS_REPORTED: '报送整改进展',
+  EVIDENCE_ATTACHED: '上传佐证材料',
+  ACCEPTANCE_REQUESTED: '申请验收',
+  ACCEPTED: '现场核查，验收通过',
+  ACCEPTANCE_REJECTED: '验收退回',
+  CLOSED: '销号',
+  REOPENED: '回头看，重新打开',
+  EXTENSION_REQUESTED: '申请延期',
+  EXTENSION_APPROVED: '批准延期',
+  EXTENSION_DENIED: '不予延期',
+  WARNING: '临期预警',
+  OVERDUE: '超期',
+  ESCALATED: '挂牌督办'
+}

@@ -2,7 +2,7 @@
 // A new feature adds one entry: {key, title, route, icon, roles, component}.
 // Order here is the order in the menu; a user with several roles sees the union.
 import { markRaw } from 'vue'
-import { DataAnalysis, DocumentChecked, EditPen, HomeFilled, OfficeBuilding, Stamp, Tickets, UserFilled } from '@element-plus/icons-vue'
+import { DataAnalysis, DocumentChecked, EditPen, Flag, HomeFilled, OfficeBuilding, Stamp, Tickets, UserFilled } from '@element-plus/icons-vue'
 import { ALL_ROLES } from './labels.js'
 
 export const MENU = [
@@ -45,6 +45,15 @@ export const MENU = [
     icon: markRaw(Tickets),
     roles: ['SUBMITTER', 'APPROVER', 'AUDITOR', 'INSPECTOR'],
     component: () => import('./views/ProjectsView.vue')
+  },
+  {
+    // 督察整改: approvers and administrators have no part in it (the server answers them 403)
+    key: 'cases',
+    title: '整改台账',
+    route: '/cases',
+    icon: markRaw(Flag),
+    roles: ['INSPECTOR', 'AUDITOR', 'SUBMITTER'],
+    component: () => import('./views/CasesView.vue')
   },
   {
     key: 'audit',

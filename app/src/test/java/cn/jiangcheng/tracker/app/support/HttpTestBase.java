@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@Import(TestClock.Config.class)
 public abstract class HttpTestBase {
     public static final String DEMO_PASSWORD = "Demo@2026";
 
@@ -27,6 +29,10 @@ public abstract class HttpTestBase {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** The app's clock; a test that moves it resets it when done. */
+    @Autowired
+    protected TestClock clock;
 
     @BeforeEach
     void demoDataIsReadable() {

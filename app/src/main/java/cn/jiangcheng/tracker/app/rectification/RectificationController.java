@@ -1,0 +1,503 @@
+package cn.jiangcheng.tracker.app.rectification;
+
+import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
+import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcceptCase;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcknowledgeCase;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ApproveExtension;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AttachCaseEvidence;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.CloseCase;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.DenyExtension;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RegisterCase;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RejectAcceptance;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ReopenCase;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ReportProgress;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RequestAcceptance;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RequestExtension;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ReturnPlan;
+import cn.jiangcheng.tracker.api.rectification.RectificationCommands.SubmitPlan;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseDetail;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseFilter;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CasePage;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseStats;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseSummary;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCaseStats;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCases;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
+import cn.jiangcheng.tracker.app.org.OrgDirectory;
+import cn.jiangcheng.tracker.app.security.Caller;
+import cn.jiangcheng.tracker.app.security.TrackerUser;
+import cn.jiangcheng.tracker.app.submission.EvidenceStore;
+import cn.jiangcheng.tracker.app.web.BadRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * 督察整改: inspectors assign, verify and close cases; responsible units acknowledge, plan, report and apply for
+ * acceptance. Approvers and administrators have no part in it (403); auditors only read.
+ */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "督察整改")
+@PreAuthorize("hasAnyRole('INSPECTOR', 'AUDITOR', 'SUBMITTER')")
+public class RectificationController {
+    static final int MAX_PAGE = 200;
+    static final int MAX_EXPORT = 5000;
+
+    private final CommandGateway commandGateway;
+    private final QueryGateway queryGateway;
+    private final OrgDirectory orgDirectory;
+    private final RectificationAccess access;
+    private final EvidenceStore evidenceStore;
+    private final Clock clock;
+
+    public RectificationController(CommandGateway commandGateway, QueryGateway queryGateway,
+                                   OrgDirectory orgDirectory, RectificationAccess access, EvidenceStore evidenceStore,
+                                   Clock clock) {
+        this.commandGateway = commandGateway;
+        this.queryGateway = queryGateway;
+        this.orgDirectory = orgDirectory;
+        this.access = access;
+        this.evidenceStore = evidenceStore;
+        this.clock = clock;
+    }
+
+    private static final String VERSION = "缺少版本号";
+
+    public record RegisterRequest(@NotNull(message = "请选择问题来源") Source source,
+                                  @Size(max = 40, message = "督察轮次不能超过40个字符") String round,
+                                  @Size(max = 40, message = "批次不能超过40个字符") String batch,
+                                  @Size(max = 40, message = "问题编号不能超过40个字符") String problemNumber,
+                                  @Size(max = 30, message = "信访件编号不能超过30个字符") String complaintNumber,
+                                  Channel channel,
+                                  @NotNull(message = "请选择问题类别") ProblemClass problemClass,
+                                  @NotBlank(message = "请填写问题描述") @Size(max = 2000, message = "问题描述不能超过2000个字符")
+                                  String description,
+                                  @NotBlank(message = "请填写问题地点") @Size(max = 200, message = "问题地点不能超过200个字符")
+                                  String location,
+                                  @NotBlank(message = "请选择责任单位") @Size(max = 40) String responsibleUnitId,
+                                  @Size(max = 10, message = "配合单位最多10个")
+                                  List<@NotBlank @Size(max = 40) String> cooperatingUnitIds,
+                                  @NotNull(message = "请填写整改时限") LocalDate deadline,
+                                  @NotBlank(message = "请填写整改要求") @Size(max = 2000, message = "整改要求不能超过2000个字符")
+                                  String requirements) {
+    }
+
+    public record VersionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion) {
+    }
+
+    public record MilestoneInput(@NotNull(message = "请填写节点日期") LocalDate dueOn,
+                                 @NotBlank(message = "请填写节点内容") @Size(max = 200, message = "节点内容不能超过200个字符")
+                                 String description) {
+    }
+
+    public record PlanRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                              @NotBlank(message = "请填写整改措施") @Size(max = 2000, message = "整改措施不能超过2000个字符")
+                              String measures,
+                              @Size(max = 20, message = "整改节点最多20个") List<@Valid @NotNull MilestoneInput> milestones,
+                              @NotBlank(message = "请填写整改责任人") @Size(max = 60, message = "责任人不能超过60个字符")
+                              String responsiblePerson) {
+    }
+
+    public record ReasonRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                @NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
+                                String reason) {
+    }
+
+    public record ProgressRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                  @NotBlank(message = "请填写整改进展") @Size(max = 1000, message = "整改进展不能超过1000个字符")
+                                  String progress,
+                                  @Min(value = 0, message = "完成比例应在0到100之间")
+                                  @Max(value = 100, message = "完成比例应在0到100之间") Integer percent) {
+    }
+
+    public record AcceptanceRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                    @NotBlank(message = "请填写自查情况") @Size(max = 2000, message = "自查情况不能超过2000个字符")
+                                    String selfCheck,
+                                    Outcome outcome) {
+    }
+
+    public record AcceptRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                @NotBlank(message = "请填写现场核查情况") @Size(max = 1000, message = "现场核查情况不能超过1000个字符")
+                                String siteCheck,
+                                @Min(value = 0, message = "公示天数应在0到30天之间")
+                                @Max(value = 30, message = "公示天数应在0到30天之间") Integer publicityDays) {
+    }
+
+    public record RejectRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                @Size(max = 1000, message = "现场核查情况不能超过1000个字符") String siteCheck,
+                                @NotBlank(message = "请填写退回原因") @Size(max = 500, message = "退回原因不能超过500个字符")
+                                String reason) {
+    }
+
+    public record CloseRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                               @Size(max = 500, message = "销号意见不能超过500个字符") String comment) {
+    }
+
+    public record ReopenRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                @NotBlank(message = "请填写重新打开原因") @Size(max = 500, message = "原因不能超过500个字符")
+                                String reason,
+                                @NotNull(message = "请填写新的整改时限") LocalDate newDeadline) {
+    }
+
+    public record ExtensionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                   @NotBlank(message = "请填写延期理由") @Size(max = 500, message = "延期理由不能超过500个字符")
+                                   String reason,
+                                   @NotNull(message = "请填写申请延至的日期") LocalDate newDeadline) {
+    }
+
+    public record DecisionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+                                  @Size(max = 500, message = "意见不能超过500个字符") String comment) {
+    }
+
+    public record Created(String id, long version) {
+    }
+
+    public record Accepted(String id) {
+    }
+
+    public record ExtensionCreated(String id, String requestId) {
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @PostMapping
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记并交办整改案件")
+    public Created register(@Valid @RequestBody RegisterRequest request) {
+        TrackerUser user = Caller.current();
+        OrgUnitView unit = orgDirectory.find(request.responsibleUnitId())
+                .filter(u -> orgDirectory.isVisible(u.id(), user.orgUnitId(), user.cityId(), user.dataScope()))
+                .orElseThrow(() -> new NotFoundInScope("未找到该单位"));
+        if (!unit.active()) {
+            throw new BusinessRuleViolation("UNIT_INACTIVE", "责任单位已停用");
+        }
+        List<String> cooperating = request.cooperatingUnitIds() == null ? List.of() : request.cooperatingUnitIds();
+        for (String id : cooperating) {
+            // cooperation across the city is normal (a county and a city department), across cities it is not
+            if (orgDirectory.find(id).filter(u -> unit.cityId().equals(u.cityId()) && u.active()).isEmpty()) {
+                throw new BusinessRuleViolation("UNKNOWN_UNIT", "配合单位“" + id + "”不存在或已停用");
+            }
+        }
+        String id = "RC-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        commandGateway.sendAndWait(new RegisterCase(id, unit.cityId(), request.source(), request.round(),
+                request.batch(), request.problemNumber(), request.complaintNumber(), request.channel(),
+                request.problemClass(), request.description(), request.location(), unit.id(), cooperating,
+                request.deadline(), request.requirements(), today()));
+        return new Created(id, 0);
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @Operation(summary = "签收")
+    public Accepted acknowledge(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new AcknowledgeCase(id, request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/plan")
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @Operation(summary = "提交整改方案")
+    public Accepted plan(@PathVariable String id, @Valid @RequestBody PlanRequest request) {
+        visible(id);
+        List<Milestone> milestones = request.milestones() == null ? List.of()
+                : request.milestones().stream().map(m -> new Milestone(m.dueOn(), m.description())).toList();
+        commandGateway.sendAndWait(new SubmitPlan(id, request.measures(), milestones, request.responsiblePerson(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/return-plan")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "退回整改方案")
+    public Accepted returnPlan(@PathVariable String id, @Valid @RequestBody ReasonRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new ReturnPlan(id, request.reason(), request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/progress")
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @Operation(summary = "报送整改进展")
+    public Accepted progress(@PathVariable String id, @Valid @RequestBody ProgressRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new ReportProgress(id, request.progress(), request.percent(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    /** The file row and the event commit together, or neither does. */
+    @PostMapping(value = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    @Operation(summary = "上传整改佐证材料")
+    public Evidence uploadEvidence(@PathVariable String id, @RequestPart("file") MultipartFile file,
+                                   @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
+        TrackerUser user = Caller.current();
+        visible(id);
+        if (expectedVersion == null || expectedVersion < 0) {
+            throw new BadRequest("expectedVersion", VERSION);
+        }
+        var stored = evidenceStore.store(id, file, user.getUsername());
+        Evidence evidence = new Evidence(stored.fileId(), stored.fileName(), stored.contentType(), stored.size(),
+                stored.sha256());
+        commandGateway.sendAndWait(new AttachCaseEvidence(id, evidence, expectedVersion));
+        return evidence;
+    }
+
+    @GetMapping("/{id}/evidence/{fileId}")
+    @Operation(summary = "下载整改佐证材料")
+    public ResponseEntity<byte[]> downloadEvidence(@PathVariable String id, @PathVariable String fileId) {
+        CaseDetail detail = visible(id);
+        boolean attached = detail.evidence().stream().anyMatch(e -> e.fileId().equals(fileId));
+        EvidenceStore.StoredFile file = evidenceStore.load(id, fileId).filter(f -> attached)
+                .orElseThrow(() -> new NotFoundInScope("未找到该文件"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(file.evidence().contentType()))
+                .body(file.content());
+    }
+
+    @PostMapping("/{id}/request-acceptance")
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @Operation(summary = "申请验收")
+    public Accepted requestAcceptance(@PathVariable String id, @Valid @RequestBody AcceptanceRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new RequestAcceptance(id, request.selfCheck(), request.outcome(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "现场核查，验收通过并开始公示")
+    public Accepted accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new AcceptCase(id, request.siteCheck(), request.publicityDays(), today(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "验收不通过，退回整改")
+    public Accepted reject(@PathVariable String id, @Valid @RequestBody RejectRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new RejectAcceptance(id, request.siteCheck(), request.reason(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "销号（公示期满后）")
+    public Accepted close(@PathVariable String id, @Valid @RequestBody CloseRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new CloseCase(id, request.comment(), today(), request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "回头看：重新打开已销号案件")
+    public Accepted reopen(@PathVariable String id, @Valid @RequestBody ReopenRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new ReopenCase(id, request.reason(), request.newDeadline(), today(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/extension-requests")
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "申请延期")
+    public ExtensionCreated requestExtension(@PathVariable String id, @Valid @RequestBody ExtensionRequest request) {
+        visible(id);
+        String requestId = "EXT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        commandGateway.sendAndWait(new RequestExtension(id, requestId, request.reason(), request.newDeadline(),
+                today(), request.expectedVersion()));
+        return new ExtensionCreated(id, requestId);
+    }
+
+    @PostMapping("/{id}/extension-requests/{requestId}/approve")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "批准延期")
+    public Accepted approveExtension(@PathVariable String id, @PathVariable String requestId,
+                                     @Valid @RequestBody DecisionRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new ApproveExtension(id, requestId, request.comment(), today(),
+                request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    @PostMapping("/{id}/extension-requests/{requestId}/deny")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "不予延期")
+    public Accepted denyExtension(@PathVariable String id, @PathVariable String requestId,
+                                  @Valid @RequestBody ReasonRequest request) {
+        visible(id);
+        commandGateway.sendAndWait(new DenyExtension(id, requestId, request.reason(), request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @GetMapping
+    @Operation(summary = "整改台账（分页、筛选）")
+    public CasePage list(@RequestParam(required = false) Source source,
+                         @RequestParam(required = false) String round,
+                         @RequestParam(required = false) String batch,
+                         @RequestParam(required = false) String unit,
+                         @RequestParam(required = false) Status status,
+                         @RequestParam(required = false) ProblemClass problemClass,
+                         @RequestParam(required = false) Boolean overdue,
+                         @RequestParam(required = false) String q,
+                         @RequestParam(defaultValue = "0") int offset,
+                         @RequestParam(defaultValue = "20") int limit) {
+        if (offset < 0) {
+            throw new BadRequest("offset", "offset 不能为负数");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new BadRequest("limit", "每页条数应在1到" + MAX_PAGE + "之间");
+        }
+        CaseFilter filter = filter(source, round, batch, unit, status, problemClass, overdue, q);
+        return page(filter, offset, limit);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "案件详情（含完整办理记录）")
+    public CaseDetail one(@PathVariable String id) {
+        return visible(id);
+    }
+
+    @GetMapping("/stats")
+    @Operation(summary = "整改统计：按责任单位、按问题来源")
+    public CaseStats stats() {
+        TrackerUser user = Caller.current();
+        return queryGateway.query(new FindCaseStats(user.cityId(), access.unitScope(user), today()), CaseStats.class)
+                .join();
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "导出整改台账（Excel）")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) Source source,
+                                         @RequestParam(required = false) String round,
+                                         @RequestParam(required = false) String batch,
+                                         @RequestParam(required = false) String unit,
+                                         @RequestParam(required = false) Status status,
+                                         @RequestParam(required = false) ProblemClass problemClass,
+                                         @RequestParam(required = false) Boolean overdue,
+                                         @RequestParam(required = false) String q) {
+        CasePage page = page(filter(source, round, batch, unit, status, problemClass, overdue, q), 0, MAX_EXPORT);
+        if (page.total() > MAX_EXPORT) {
+            throw new BusinessRuleViolation("TOO_MANY_ROWS", "符合条件的案件超过" + MAX_EXPORT + "件，请缩小筛选范围后导出");
+        }
+        LocalDate today = today();
+        byte[] xlsx = RectificationWorkbook.export("督察整改台账（" + today + "）",
+                page.items().stream().map(RectificationController::row).toList());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("整改台账-" + today + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(RectificationWorkbook.CONTENT_TYPE))
+                .body(xlsx);
+    }
+
+    static RectificationWorkbook.Row row(CaseSummary c) {
+        StringBuilder source = new StringBuilder(c.source().label());
+        for (String part : new String[]{c.round(), c.batch(), c.problemNumber(), c.complaintNumber()}) {
+            if (part != null) {
+                source.append(' ').append(part);
+            }
+        }
+        String completion = switch (c.status()) {
+            case CLOSED -> Boolean.TRUE.equals(c.closedOnTime()) ? "已完成（按期）" : "已完成（超期）";
+            case PUBLICITY -> "已验收，公示中";
+            default -> c.overdue() ? c.status().label() + "（超期）" : c.status().label();
+        };
+        if (c.outcome() != null) {
+            completion += "；" + c.outcome().label();
+        }
+        String closedOn = c.closedAt() == null ? null
+                : c.closedAt().atZone(RectificationTypes.CHINA).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
+        return new RectificationWorkbook.Row(source.toString(), c.description(),
+                c.responsibleUnitName() == null ? c.responsibleUnitId() : c.responsibleUnitName(),
+                c.deadline().toString(), c.measures(), c.latestProgress(), completion, closedOn);
+    }
+
+    private CasePage page(CaseFilter filter, int offset, int limit) {
+        TrackerUser user = Caller.current();
+        Set<String> scope = access.unitScope(user);
+        return queryGateway.query(new FindCases(user.cityId(), scope, filter, today(), offset, limit), CasePage.class)
+                .join();
+    }
+
+    private static CaseFilter filter(Source source, String round, String batch, String unit, Status status,
+                                     ProblemClass problemClass, Boolean overdue, String q) {
+        if (q != null && q.length() > 100) {
+            throw new BadRequest("q", "搜索内容不能超过100个字符");
+        }
+        return new CaseFilter(source, blankToNull(round), blankToNull(batch), blankToNull(unit), status, problemClass,
+                overdue, blankToNull(q));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private CaseDetail visible(String id) {
+        return access.visible(id, Caller.current(), today());
+    }
+
+    /** Deadlines are calendar days in China, whatever zone the server runs in. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(RectificationTypes.CHINA));
+    }
+}

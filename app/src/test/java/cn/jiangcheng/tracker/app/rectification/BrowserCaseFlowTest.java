@@ -1,0 +1,20 @@
+package cn.jiangcheng.tracker.app.rectification;
+
+import cn.jiangcheng.tracker.app.support.BrowserScript;
+import cn.jiangcheng.tracker.app.support.HttpTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/**
+ * In chromium: the inspector assigns a case, 永吉县 acknowledges, plans, reports progress, uploads evidence and
+ * applies for acceptance, the inspector returns it once, then accepts and closes it, and the ledger shows it
+ * closed on time (web-ui/e2e/case-flow.mjs).
+ */
+class BrowserCaseFlowTest extends HttpTestBase {
+
+    @Test
+    void aCaseGoesFromAssignmentToClosureInTheBrowser() throws Exception {
+        BrowserScript.run(port, "case-flow.mjs", Map.of());
+    }
+}

@@ -1,0 +1,80 @@
+package cn.jiangcheng.tracker.app.rectification;
+
+import cn.jiangcheng.tracker.app.support.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Case bodies as the web UI sends them, and waiting for the ledger to follow. */
+final class Cases {
+    static final byte[] PDF = "%PDF-1.4\n整改前后对比照片\n%%EOF".getBytes(StandardCharsets.UTF_8);
+
+    private Cases() {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** A central-inspection problem for the unit, due on the given day; 蛟河市 cooperates. */
+    static String inspectionCase(String unitId, LocalDate deadline, String description) {
+        return """
+                {"source":"CENTRAL_INSPECTION","round":"第二轮","batch":"第三批","problemNumber":"JL-2-017",
+                 "problemClass":"WATER","description":"%s","location":"永吉县岔路河",
+                 "responsibleUnitId":"%s","cooperatingUnitIds":["220281"],"deadline":"%s",
+                 "requirements":"立即停止超标排放，完成排污口规范化整治"}""".formatted(description, unitId, deadline);
+    }
+
+    static String register(ApiClient inspector, String body) {
+        ApiClient.Response created = inspector.post("/api/cases", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        awaitCase(inspector, id, c -> c.path("summary").path("id").asText().equals(id));
+        return id;
+    }
+
+    static JsonNode awaitCase(ApiClient client, String id, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> client.get("/api/cases/" + id).json(), condition);
+    }
+
+    static JsonNode awaitStatus(ApiClient client, String id, String status) {
+        return awaitCase(client, id, c -> status.equals(c.path("summary").path("status").asText()));
+    }
+
+    static long version(JsonNode detail) {
+        return detail.path("summary").path("version").asLong();
+    }
+
+    /** Acts on the case at the version the client last saw and waits until the ledger has moved past it. */
+    static ApiClient.Response act(ApiClient client, String id, String action, String fields) {
+        JsonNode before = client.get("/api/cases/" + id).json();
+        String body = "{\"expectedVersion\":" + version(before) + (fields.isEmpty() ? "" : "," + fields) + "}";
+        ApiClient.Response response = client.post("/api/cases/" + id + "/" + action, body);
+        if (response.status() / 100 == 2) {
+            awaitCase(client, id, c -> version(c) > version(before));
+        }
+        return response;
+    }
+
+    static void ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+    }
+
+    static ApiClient.Response upload(ApiClient client, String id) {
+        long version = version(client.get("/api/cases/" + id).json());
+        ApiClient.Response response = client.upload("/api/cases/" + id + "/evidence?expectedVersion=" + version,
+                "整改前后对比照片.pdf", PDF);
+        if (response.status() == 201) {
+            awaitCase(client, id, c -> version(c) > version);
+        }
+        return response;
+    }
+}

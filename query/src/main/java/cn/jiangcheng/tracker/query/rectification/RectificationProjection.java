@@ -1,0 +1,454 @@
+package cn.jiangcheng.tracker.query.rectification;
+
+import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRejected;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRequested;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseAccepted;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseAcknowledged;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseClosed;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseEscalated;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseEvidenceAttached;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseOverdue;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseRegistered;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseReopened;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.DeadlineWarningIssued;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ExtensionApproved;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ExtensionDenied;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ExtensionRequested;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanReturned;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ProgressReported;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseDetail;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseFilter;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CasePage;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseStats;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseSummary;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.Extension;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCase;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCaseStats;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCases;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.Light;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.StatsRow;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.TimelineEntry;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ExtensionStatus;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
+import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The 督察整改 ledger: one row per case (rectification_case), one per event (rectification_history, the
+ * timeline) and one per extension request. Writes only to its own tables, so it may be replayed at will.
+ * Every update of a case row only applies when the row is older than the event, so an event handled twice
+ * changes nothing the second time. Lights and overdue flags are not stored: they depend on the day the ledger
+ * is read, which each query brings along.
+ */
+@Component
+@ProcessingGroup(RectificationProjection.NAME)
+public class RectificationProjection {
+    public static final String NAME = "rectification-cases";
+    /** A case is due soon (yellow) from this many days before its deadline. */
+    static final int YELLOW_DAYS = 7;
+    static final int MAX_PAGE = 5000;
+
+    private static final List<String> OPEN = List.of(Status.ASSIGNED.name(), Status.ACKNOWLEDGED.name(),
+            Status.IN_PROGRESS.name(), Status.ACCEPTANCE_REQUESTED.name());
+    private static final String OPEN_SQL = "('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED')";
+
+    private final JdbcTemplate jdbc;
+
+    public RectificationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @EventHandler
+    void on(CaseRegistered e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        int inserted = jdbc.update("""
+                insert into rectification_case (id, city_id, source, round, batch, problem_number, complaint_number,
+                    channel, problem_class, description, location, requirements, responsible_unit_id,
+                    cooperating_unit_ids, deadline, original_deadline, status, registered_at, registered_on,
+                    updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as varchar(40)[]), ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing""",
+                e.caseId(), e.cityId(), e.source().name(), e.round(), e.batch(), e.problemNumber(),
+                e.complaintNumber(), e.channel() == null ? null : e.channel().name(), e.problemClass().name(),
+                e.description(), e.location(), e.requirements(), e.responsibleUnitId(),
+                arrayLiteral(e.cooperatingUnitIds()), e.deadline(), e.deadline(), Status.ASSIGNED.name(), time(at),
+                e.registeredOn(), time(at), version);
+        if (inserted == 1) {
+            history(e.caseId(), version, "REGISTERED", at, metaData, "整改时限 " + e.deadline());
+        }
+    }
+
+    @EventHandler
+    void on(CaseAcknowledged e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        step(e.caseId(), version, at, metaData, "ACKNOWLEDGED", null, "status = ?", Status.ACKNOWLEDGED.name());
+    }
+
+    @EventHandler
+    void on(PlanSubmitted e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        step(e.caseId(), version, at, metaData, "PLAN_SUBMITTED", e.measures() + "（责任人：" + e.responsiblePerson() + "）",
+                "status = ?, measures = ?, milestones = cast(? as jsonb), responsible_person = ?",
+                Status.IN_PROGRESS.name(), e.measures(), CaseJson.write(e.milestones()), e.responsiblePerson());
+    }
+
+    @EventHandler
+    void on(PlanReturned e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        step(e.caseId(), version, at, metaData, "PLAN_RETURNED", e.reason(), "status = ?",
+                Status.ACKNOWLEDGED.name());
+    }
+
+    @EventHandler
+    void on(ProgressReported e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        String comment = e.percent() == null ? e.progress() : e.progress() + "（完成" + e.percent() + "%）";
+        step(e.caseId(), version, at, metaData, "PROGRESS_REPORTED", comment,
+                "latest_progress = ?, progress_percent = coalesce(?, progress_percent)", e.progress(), e.percent());
+    }
+
+    @EventHandler
+    void on(CaseEvidenceAttached e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        step(e.caseId(), version, at, metaData, "EVIDENCE_ATTACHED", e.evidence().fileName(),
+                "evidence = evidence || cast(? as jsonb)", CaseJson.write(List.of(e.evidence())));
+    }
+
+    @EventHandler
+    void on(AcceptanceRequested e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        String comment = e.outcome() == null ? e.selfCheck() : e.selfCheck() + "（" + e.outcome().label() + "）";
+        step(e.caseId(), version, at, metaData, "ACCEPTANCE_REQUESTED", comment,
+                "status = ?, self_check = ?, outcome = ?", Status.ACCEPTANCE_REQUESTED.name(), e.selfCheck(),
+                e.outcome() == null ? null : e.outcome().name());
+    }
+
+    @EventHandler
+    void on(CaseAccepted e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        String comment = e.siteCheck() + (e.publicityDays() > 0 ? "；公示" + e.publicityDays() + "天" : "；无需公示");
+        step(e.caseId(), version, at, metaData, "ACCEPTED", comment, """
+                        status = ?, site_check = ?, accepted_on = ?, publicity_days = ?, closable_from = ?,
+                        accepted_on_time = ?""",
+                Status.PUBLICITY.name(), e.siteCheck(), e.acceptedOn(), e.publicityDays(), e.closableFrom(),
+                e.onTime());
+    }
+
+    @EventHandler
+    void on(AcceptanceRejected e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        String comment = e.siteCheck() == null ? e.reason() : e.reason() + "（现场核查：" + e.siteCheck() + "）";
+        step(e.caseId(), version, at, metaData, "ACCEPTANCE_REJECTED", comment,
+                "status = ?, site_check = coalesce(?, site_check)", Status.IN_PROGRESS.name(), e.siteCheck());
+    }
+
+    @EventHandler
+    void on(CaseClosed e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        step(e.caseId(), version, at, metaData, "CLOSED", e.comment(), "status = ?, closed_at = ?, closed_on = ?",
+                Status.CLOSED.name(), time(at), e.closedOn());
+    }
+
+    @EventHandler
+    void on(CaseReopened e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        step(e.caseId(), version, at, metaData, "REOPENED", e.reason() + "（新整改时限 " + e.newDeadline() + "）", """
+                        status = ?, deadline = ?, closed_at = null, closed_on = null, accepted_on = null,
+                        accepted_on_time = null, closable_from = null, escalated = false,
+                        reopen_count = reopen_count + 1""",
+                Status.IN_PROGRESS.name(), e.newDeadline());
+    }
+
+    @EventHandler
+    void on(ExtensionRequested e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        if (step(e.caseId(), version, at, metaData, "EXTENSION_REQUESTED",
+                e.reason() + "（申请延至 " + e.newDeadline() + "）", null)) {
+            jdbc.update("""
+                    insert into rectification_extension (case_id, request_id, reason, current_deadline, new_deadline,
+                        status, requested_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    e.caseId(), e.requestId(), e.reason(), e.currentDeadline(), e.newDeadline(),
+                    ExtensionStatus.PENDING.name(), time(at));
+        }
+    }
+
+    @EventHandler
+    void on(ExtensionApproved e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        String comment = "整改时限由 " + e.previousDeadline() + " 延至 " + e.newDeadline()
+                + (e.comment() == null ? "" : "；" + e.comment());
+        if (step(e.caseId(), version, at, metaData, "EXTENSION_APPROVED", comment, "deadline = ?",
+                e.newDeadline())) {
+            decide(e.caseId(), e.requestId(), ExtensionStatus.APPROVED, e.comment(), at);
+        }
+    }
+
+    @EventHandler
+    void on(ExtensionDenied e, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        if (step(e.caseId(), version, at, metaData, "EXTENSION_DENIED", e.reason(), null)) {
+            decide(e.caseId(), e.requestId(), ExtensionStatus.DENIED, e.reason(), at);
+        }
+    }
+
+    @EventHandler
+    void on(DeadlineWarningIssued e, @SequenceNumber long version, @Timestamp Instant at) {
+        step(e.caseId(), version, at, null, "WARNING",
+                e.daysLeft() == 0 ? "今日到期" : "距整改时限还有" + e.daysLeft() + "天", null);
+    }
+
+    @EventHandler
+    void on(CaseOverdue e, @SequenceNumber long version, @Timestamp Instant at) {
+        step(e.caseId(), version, at, null, "OVERDUE", "整改时限 " + e.deadline() + " 已过，尚未通过验收", null);
+    }
+
+    @EventHandler
+    void on(CaseEscalated e, @SequenceNumber long version, @Timestamp Instant at) {
+        step(e.caseId(), version, at, null, "ESCALATED", "超期未整改，列入挂牌督办", "escalated = true");
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from rectification_extension");
+        jdbc.update("delete from rectification_history");
+        jdbc.update("delete from rectification_case");
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @QueryHandler
+    CasePage handle(FindCases query) {
+        if (query.cityId() == null || (query.unitIds() != null && query.unitIds().isEmpty())) {
+            return new CasePage(0, query.offset(), query.limit(), List.of());
+        }
+        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+        int offset = Math.max(0, query.offset());
+        List<Object> args = new ArrayList<>();
+        String where = where(query.cityId(), query.unitIds(), query.filter(), query.today(), args);
+        Long total = jdbc.queryForObject("select count(*) from rectification_case c " + where, Long.class,
+                args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(limit);
+        pageArgs.add(offset);
+        List<CaseSummary> items = jdbc.query("select c.*, o.name as unit_name from rectification_case c "
+                        + "left join org_unit_view o on o.id = c.responsible_unit_id " + where
+                        + " order by c.deadline, c.id limit ? offset ?",
+                (rs, i) -> summary(rs, query.today()), pageArgs.toArray());
+        return new CasePage(total == null ? 0 : total, offset, limit, items);
+    }
+
+    @QueryHandler
+    Optional<CaseDetail> handle(FindCase query) {
+        return jdbc.query("""
+                select c.*, o.name as unit_name from rectification_case c
+                left join org_unit_view o on o.id = c.responsible_unit_id where c.id = ?""",
+                (rs, i) -> detail(rs, query.today()), query.caseId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    CaseStats handle(FindCaseStats query) {
+        if (query.cityId() == null || (query.unitIds() != null && query.unitIds().isEmpty())) {
+            return new CaseStats(query.today(), List.of(), List.of());
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(query.today());
+        args.add(query.today());
+        args.add(query.today().plusDays(YELLOW_DAYS));
+        String where = where(query.cityId(), query.unitIds(), CaseFilter.none(), query.today(), args);
+        String counts = """
+                count(*) as total,
+                count(*) filter (where c.status = 'CLOSED') as closed,
+                count(*) filter (where c.status = 'CLOSED' and c.accepted_on_time) as closed_on_time,
+                count(*) filter (where c.status in %1$s and c.deadline < ?) as overdue,
+                count(*) filter (where c.status in %1$s and c.deadline >= ? and c.deadline <= ?) as due_soon,
+                avg(c.closed_on - c.registered_on) filter (where c.status = 'CLOSED') as avg_days
+                """.formatted(OPEN_SQL);
+        List<StatsRow> byUnit = jdbc.query("select c.responsible_unit_id as key, min(o.name) as label, " + counts
+                        + " from rectification_case c left join org_unit_view o on o.id = c.responsible_unit_id "
+                        + where + " group by c.responsible_unit_id order by c.responsible_unit_id",
+                (rs, i) -> statsRow(rs, rs.getString("label")), args.toArray());
+        List<StatsRow> bySource = jdbc.query("select c.source as key, " + counts + " from rectification_case c "
+                        + where + " group by c.source order by c.source",
+                (rs, i) -> statsRow(rs, Source.valueOf(rs.getString("key")).label()), args.toArray());
+        return new CaseStats(query.today(), byUnit, bySource);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String where(String cityId, Collection<String> unitIds, CaseFilter filter, LocalDate today,
+                                List<Object> args) {
+        StringBuilder sql = new StringBuilder("where c.city_id = ?");
+        args.add(cityId);
+        if (unitIds != null) {
+            String marks = String.join(", ", unitIds.stream().map(u -> "?").toList());
+            sql.append(" and (c.responsible_unit_id in (").append(marks)
+                    .append(") or c.cooperating_unit_ids && array[").append(marks).append("]::varchar(40)[])");
+            args.addAll(unitIds);
+            args.addAll(unitIds);
+        }
+        CaseFilter f = filter == null ? CaseFilter.none() : filter;
+        equal(sql, args, "c.source", f.source() == null ? null : f.source().name());
+        equal(sql, args, "c.round", f.round());
+        equal(sql, args, "c.batch", f.batch());
+        equal(sql, args, "c.responsible_unit_id", f.unitId());
+        equal(sql, args, "c.status", f.status() == null ? null : f.status().name());
+        equal(sql, args, "c.problem_class", f.problemClass() == null ? null : f.problemClass().name());
+        if (f.overdue() != null) {
+            sql.append(f.overdue() ? " and c.status in " + OPEN_SQL + " and c.deadline < ?"
+                    : " and not (c.status in " + OPEN_SQL + " and c.deadline < ?)");
+            args.add(today);
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (c.description ilike ? or c.location ilike ? or c.problem_number ilike ?"
+                    + " or c.complaint_number ilike ?)");
+            args.addAll(List.of(like, like, like, like));
+        }
+        return sql.toString();
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static StatsRow statsRow(ResultSet rs, String label) throws SQLException {
+        long total = rs.getLong("total");
+        long closed = rs.getLong("closed");
+        long overdue = rs.getLong("overdue");
+        BigDecimal rate = total == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(closed * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+        BigDecimal average = rs.getBigDecimal("avg_days");
+        Light light = overdue > 0 ? Light.RED : rs.getLong("due_soon") > 0 ? Light.YELLOW : Light.GREEN;
+        return new StatsRow(rs.getString("key"), label, total, closed, rs.getLong("closed_on_time"), overdue, rate,
+                average == null ? null : average.setScale(1, RoundingMode.HALF_UP), light);
+    }
+
+    private static CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+        Status status = Status.valueOf(rs.getString("status"));
+        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+        boolean open = OPEN.contains(status.name());
+        long daysLeft = ChronoUnit.DAYS.between(today, deadline);
+        boolean overdue = open && daysLeft < 0;
+        Light light = !open ? Light.NONE : overdue ? Light.RED : daysLeft <= YELLOW_DAYS ? Light.YELLOW : Light.GREEN;
+        String outcome = rs.getString("outcome");
+        Object onTime = rs.getObject("accepted_on_time");
+        return new CaseSummary(rs.getString("id"), rs.getString("city_id"), Source.valueOf(rs.getString("source")),
+                rs.getString("round"), rs.getString("batch"), rs.getString("problem_number"),
+                rs.getString("complaint_number"), ProblemClass.valueOf(rs.getString("problem_class")),
+                rs.getString("description"), rs.getString("location"), rs.getString("responsible_unit_id"),
+                rs.getString("unit_name"), strings(rs.getArray("cooperating_unit_ids")), deadline, status,
+                outcome == null ? null : Outcome.valueOf(outcome), light, overdue, daysLeft,
+                rs.getBoolean("escalated"), rs.getString("measures"), rs.getString("latest_progress"),
+                instant(rs, "closed_at"), status == Status.CLOSED ? (Boolean) onTime : null,
+                instant(rs, "registered_at"), rs.getLong("version"));
+    }
+
+    private CaseDetail detail(ResultSet rs, LocalDate today) throws SQLException {
+        CaseSummary summary = summary(rs, today);
+        String channel = rs.getString("channel");
+        Object publicityDays = rs.getObject("publicity_days");
+        List<Extension> extensions = jdbc.query(
+                "select * from rectification_extension where case_id = ? order by requested_at",
+                (x, i) -> new Extension(x.getString("request_id"), x.getString("reason"),
+                        x.getObject("current_deadline", LocalDate.class), x.getObject("new_deadline", LocalDate.class),
+                        ExtensionStatus.valueOf(x.getString("status")), x.getString("decision_comment"),
+                        instant(x, "requested_at"), instant(x, "decided_at")), summary.id());
+        List<TimelineEntry> timeline = jdbc.query(
+                "select * from rectification_history where case_id = ? order by sequence",
+                (h, i) -> new TimelineEntry(h.getLong("sequence"), h.getString("type"), instant(h, "occurred_at"),
+                        h.getString("user_id"), h.getString("user_name"), h.getString("comment")), summary.id());
+        return new CaseDetail(summary, channel == null ? null : Channel.valueOf(channel), rs.getString("requirements"),
+                rs.getString("responsible_person"), CaseJson.milestones(rs.getString("milestones")),
+                rs.getString("self_check"), rs.getString("site_check"),
+                publicityDays == null ? null : ((Number) publicityDays).intValue(),
+                rs.getObject("closable_from", LocalDate.class), rs.getObject("accepted_on", LocalDate.class),
+                rs.getObject("original_deadline", LocalDate.class), rs.getInt("reopen_count"),
+                CaseJson.evidence(rs.getString("evidence")), extensions, timeline);
+    }
+
+    /**
+     * Moves the case row to this event's version (setting the given columns, if any) and records the timeline
+     * entry, unless the row already reflects the event. Deadline events carry the metadata of whoever scheduled
+     * them, so they are recorded as the system's (metaData null).
+     */
+    private boolean step(String caseId, long version, Instant at, MetaData metaData, String type, String comment,
+                         String set, Object... args) {
+        List<Object> all = new ArrayList<>(Arrays.asList(args));
+        all.add(time(at));
+        all.add(version);
+        all.add(caseId);
+        all.add(version);
+        boolean applied = jdbc.update("update rectification_case set " + (set == null ? "" : set + ", ")
+                + "updated_at = ?, version = ? where id = ? and version < ?", all.toArray()) == 1;
+        if (applied) {
+            history(caseId, version, type, at, metaData, comment);
+        }
+        return applied;
+    }
+
+    private void history(String caseId, long version, String type, Instant at, MetaData metaData, String comment) {
+        String userId = metaData == null ? AuditKeys.SYSTEM_USER : text(metaData, AuditKeys.USER_ID);
+        String userName = metaData == null ? "系统" : text(metaData, AuditKeys.USER_NAME);
+        jdbc.update("""
+                insert into rectification_history (case_id, sequence, type, occurred_at, user_id, user_name, comment)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (case_id, sequence) do nothing""",
+                caseId, version, type, time(at), userId, userName,
+                comment == null || comment.length() <= 2000 ? comment : comment.substring(0, 2000));
+    }
+
+    private void decide(String caseId, String requestId, ExtensionStatus status, String comment, Instant at) {
+        jdbc.update("""
+                update rectification_extension set status = ?, decision_comment = ?, decided_at = ?
+                where case_id = ? and request_id = ?""", status.name(), comment, time(at), caseId, requestId);
+    }
+
+    /** A PostgreSQL array literal; unit ids are letters, digits and dashes, quoted anyway. */
+    private static String arrayLiteral(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return "{}";
+        }
+        return "{" + String.join(",", values.stream()
+                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static OffsetDateTime time(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
