@@ -33,8 +33,13 @@ final class AppProcess implements AutoCloseable {
     static AppProcess start(FullStackConfig config, Path dataDir, int pgPort, Path log, List<String> extraArgs)
             throws IOException {
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + config.appHeap(), "-jar",
-                config.jar().toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + config.appHeap()));
+        // e.g. BENCH_APP_JAVA_OPTS=-XX:StartFlightRecording=filename=app.jfr to profile the app under load
+        String javaOpts = System.getenv("BENCH_APP_JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            cmd.addAll(List.of(javaOpts.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", config.jar().toString(), "--server.port=" + port, "--spring.main.banner-mode=off"));
         if (config.externalJdbcUrl() == null) {
             cmd.add("--tracker.embedded-postgres.data-dir=" + dataDir);
             cmd.add("--tracker.embedded-postgres.port=" + pgPort);

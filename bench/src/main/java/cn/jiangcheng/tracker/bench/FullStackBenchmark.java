@@ -53,9 +53,12 @@ public final class FullStackBenchmark {
     static final int PERIODS_PER_UNIT = 60;
     static final int GENERATED_PERIODS_PER_UNIT = 40;
     static final int UNITS_PER_GENERATED_CITY = 20;
+    static final int GENERATED_CASES = 5_000;
     static final String CITY = "220200";
     static final List<String> PROJECTION_TABLES = List.of("org_unit_view", "user_account_view", "indicator_view",
-            "indicator_unit", "submission_view", "submission_history", "submission_value");
+            "indicator_unit", "submission_view", "submission_history", "submission_value", "project_view",
+            "project_unit", "project_milestone", "project_update", "rectification_case", "rectification_history",
+            "rectification_extension");
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private final FullStackConfig config;
@@ -65,6 +68,7 @@ public final class FullStackBenchmark {
     private final Map<String, Double> figures = new LinkedHashMap<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private final Map<String, OpenCase> cases = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What a run measured: figure name to value (seconds are in ms, rates per second, memory in MiB). */
     public record Result(Map<String, Double> figures, Map<String, String> notes, List<String> errors, String markdown,
@@ -163,6 +167,7 @@ public final class FullStackBenchmark {
             say("generating events up to " + config.replayEvents());
             try (Connection db = jdbc()) {
                 generateEvents(db);
+                indexGeneratedEvents(db);
                 totalEvents = scalarLong(db, "select count(*) from domainevententry");
                 expectedReports = scalarLong(db, "select count(distinct aggregateidentifier) from domainevententry "
                         + "where type = 'Submission'");
@@ -270,7 +275,46 @@ public final class FullStackBenchmark {
                 Thread.sleep(50);
             }
         }
+        openCases(app, units);
         return units;
+    }
+
+    /** 督察整改: a case per bench unit, acknowledged and planned, so the mix can report progress on it. */
+    private void openCases(AppProcess app, List<List<Unit>> units) throws InterruptedException {
+        FullStackSession inspector = signedIn(app, "sthj-inspector", PASSWORD);
+        String deadline = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(90).toString();
+        for (List<Unit> mine : units) {
+            for (Unit u : mine) {
+                FullStackSession unit = signedIn(app, u.user(), BENCH_PASSWORD);
+                String id = must(inspector.post("/api/cases", ("{\"source\":\"CENTRAL_INSPECTION\",\"round\":\"第二轮\","
+                        + "\"batch\":\"第三批\",\"problemNumber\":\"BENCH-%s\",\"problemClass\":\"WATER\","
+                        + "\"description\":\"基准测试：排污口整治\",\"location\":\"基准县\",\"responsibleUnitId\":\"%s\","
+                        + "\"cooperatingUnitIds\":[],\"deadline\":\"%s\",\"requirements\":\"完成排污口规范化整治\"}")
+                        .formatted(u.id(), u.id(), deadline)), "register case for " + u.id()).json().path("id").asText();
+                long version = awaitCaseVersion(unit, id, 0);
+                must(unit.post("/api/cases/" + id + "/acknowledge", "{\"expectedVersion\":" + version + "}"),
+                        "acknowledge " + id);
+                version = awaitCaseVersion(unit, id, version + 1);
+                must(unit.post("/api/cases/" + id + "/plan", "{\"expectedVersion\":" + version
+                        + ",\"measures\":\"封堵排污口，建设截污管网\",\"responsiblePerson\":\"张建国\"}"), "plan " + id);
+                cases.put(u.id(), new OpenCase(id, new AtomicLong(awaitCaseVersion(unit, id, version + 1))));
+            }
+        }
+    }
+
+    private static long awaitCaseVersion(FullStackSession s, String id, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            FullStackSession.Response r = s.get("/api/cases/" + id);
+            if (r.ok() && r.json().path("summary").path("version").asLong(-1) >= atLeast) {
+                return r.json().path("summary").path("version").asLong();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("case " + id + " never reached version " + atLeast + " in the ledger");
+    }
+
+    private record OpenCase(String id, AtomicLong version) {
     }
 
     // ------------------------------------------------------------------------------------------------- command mix
@@ -281,7 +325,7 @@ public final class FullStackBenchmark {
     private void commandMix(AppProcess app, List<List<Unit>> units) throws InterruptedException {
         int clients = config.clients();
         Map<String, ConcurrentLinkedQueue<Long>> latency = new LinkedHashMap<>();
-        for (String op : List.of("create draft", "save draft", "submit", "approve")) {
+        for (String op : List.of("create draft", "save draft", "submit", "approve", "case progress")) {
             latency.put(op, new ConcurrentLinkedQueue<>());
         }
         ConcurrentLinkedQueue<Long> draftVisible = new ConcurrentLinkedQueue<>();
@@ -349,6 +393,13 @@ public final class FullStackBenchmark {
                         }
                         // the lag prober takes a sample whenever it is free; busy means this one is skipped
                         probes.offer(new LagProbe(id, unit.id(), period, System.nanoTime()));
+                        OpenCase open = cases.get(unit.id());
+                        long caseVersion = open.version().get();
+                        if (timed(latency.get("case progress"), ok, failed, () -> submitter.post("/api/cases/"
+                                + open.id() + "/progress", "{\"expectedVersion\":" + caseVersion
+                                + ",\"progress\":\"截污管网施工中（基准第" + period + "期）\",\"percent\":50}"))) {
+                            open.version().incrementAndGet();
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -597,6 +648,7 @@ public final class FullStackBenchmark {
         if (cityRows.isEmpty()) {
             throw new IllegalStateException("no OrgUnitCreated of the city " + CITY + " to clone");
         }
+        missing -= generateCases(db, missing);
         String unitName = "基准县0-0";
         int perUnit = 1 + GENERATED_PERIODS_PER_UNIT * report.size();
         long units = (missing + perUnit - 1) / perUnit;
@@ -641,6 +693,67 @@ public final class FullStackBenchmark {
         }
         buffer.flush();
         figures.put("generated events", (double) buffer.total);
+    }
+
+    /**
+     * 督察整改 at volume: the case of bench-c0-0 (registered, acknowledged, planned, progress reported during the mix)
+     * cloned with new case ids onto the bench units of the real city, so its ledger holds thousands of cases.
+     */
+    private long generateCases(Connection db, long budget) throws SQLException, IOException {
+        OpenCase original = cases.get("bench-c0-0");
+        if (original == null || budget <= 0) {
+            return 0;
+        }
+        List<Row> caseRows = rows(db, "select aggregateidentifier, sequencenumber, type, metadata, payload, "
+                + "payloadrevision, payloadtype, timestamp from domainevententry where aggregateidentifier = '"
+                + original.id() + "' order by sequencenumber");
+        long count = Math.min(config.smoke() ? 200 : GENERATED_CASES, budget / Math.max(1, caseRows.size()));
+        CopyBuffer buffer = new CopyBuffer(db);
+        HexFormat hex = HexFormat.of();
+        for (long n = 0; n < count; n++) {
+            String caseId = "bench-case-" + n;
+            String unit = "bench-c" + (n % config.clients()) + "-0";
+            for (Row row : caseRows) {
+                String payload = utf8(row.payload()).replace(original.id(), caseId)
+                        .replace("\"bench-c0-0\"", "\"" + unit + "\"")
+                        .replace("BENCH-bench-c0-0", "BENCH-" + n);
+                String metadata = utf8(row.metadata()).replace("\"bench-c0-0\"", "\"" + unit + "\"");
+                buffer.add(caseId, row.seq(), row.type(), hex.formatHex(metadata.getBytes(StandardCharsets.UTF_8)),
+                        hex.formatHex(payload.getBytes(StandardCharsets.UTF_8)), row.payloadType(), row.timestamp());
+            }
+        }
+        buffer.flush();
+        figures.put("generated cases (吉林市)", (double) count);
+        return buffer.total;
+    }
+
+    /**
+     * The auditor's search index (event_chain) for the generated events, filled by SQL from their metadata so the
+     * audit log is searched at volume. Their links are placeholders: the benchmark measures search, not verification.
+     */
+    private static void indexGeneratedEvents(Connection db) throws SQLException {
+        db.setAutoCommit(false);
+        try (Statement st = db.createStatement()) {
+            st.execute("select pg_advisory_xact_lock(" + 0x6a6363686169_6eL + ")");
+            st.execute("""
+                    insert into event_chain (link_seq, global_index, event_identifier, prev_hash, hash, city_id,
+                        actor_unit_id, subject_unit_id, user_id, aggregate_type, aggregate_id, event_type,
+                        correlation_id, event_time)
+                    select (select coalesce(max(link_seq), 0) from event_chain)
+                               + row_number() over (order by e.globalindex),
+                           e.globalindex, e.eventidentifier, '\\x00', '\\x00',
+                           nullif(m ->> 'cityId', ''), nullif(m ->> 'orgUnitId', ''),
+                           coalesce(p ->> 'orgUnitId', p ->> 'responsibleUnitId'), m ->> 'userId', e.type,
+                           e.aggregateidentifier, regexp_replace(e.payloadtype, '^.*[.$]', ''), m ->> 'correlationId',
+                           e.timestamp::timestamptz
+                    from domainevententry e
+                    cross join lateral (select convert_from(e.metadata, 'UTF8')::jsonb as m,
+                                               convert_from(e.payload, 'UTF8')::jsonb as p) j
+                    where not exists (select 1 from event_chain c where c.global_index = e.globalindex)""");
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
     }
 
     private static String inCity(String json, String city) {
@@ -779,21 +892,45 @@ public final class FullStackBenchmark {
                 figures.put("rollup units listed (220200-I03)", (double) indicator.path("units").size());
             }
         }
+        timedQueries("city rollup at volume", approver, path);
+
+        FullStackSession inspector = signedIn(app, "sthj-inspector", PASSWORD);
+        String ledger = "/api/cases?source=CENTRAL_INSPECTION&status=IN_PROGRESS&problemClass=WATER&limit=20";
+        FullStackSession.Response cases = inspector.get(ledger.replace("limit=20", "limit=1"));
+        if (cases.ok()) {
+            figures.put("case ledger rows matching the filters", cases.json().path("total").asDouble(-1));
+        }
+        timedQueries("case ledger first page with filters", inspector, ledger);
+
+        FullStackSession auditor = signedIn(app, "auditor", PASSWORD);
+        timedQueries("audit log first page", auditor, "/api/audit/events?eventType=SubmissionApproved&limit=50");
+        timedQueries("audit log page by user and time", auditor, "/api/audit/events?user=bench-s0-0&from=2020-01-01"
+                + "&limit=50&order=asc");
+        try (Connection db = jdbc()) {
+            figures.put("audit index rows (event_chain)", (double) scalarLong(db, "select count(*) from event_chain"));
+        } catch (SQLException e) {
+            errors.add("audit index count: " + e);
+        }
+    }
+
+    private void timedQueries(String name, FullStackSession session, String path) {
         for (int i = 0; i < config.queryWarmup(); i++) {
-            approver.get(path);
+            session.get(path);
         }
         List<Long> latency = new ArrayList<>();
         for (int i = 0; i < config.querySamples(); i++) {
             long t0 = System.nanoTime();
-            FullStackSession.Response r = approver.get(path);
+            FullStackSession.Response r = session.get(path);
             long elapsed = System.nanoTime() - t0;
             if (!r.ok()) {
-                errors.add("rollup: " + r.status() + " " + r.body());
-                continue;
+                synchronized (errors) {
+                    errors.add(name + ": " + r.status() + " " + r.body());
+                }
+                return;
             }
             latency.add(elapsed);
         }
-        putPercentiles("city rollup at volume", latency);
+        putPercentiles(name, latency);
     }
 
     // ----------------------------------------------------------------------------------------------------- memory
@@ -891,6 +1028,9 @@ public final class FullStackBenchmark {
                 new Goal("city rollup p99 < 100 ms at " + String.format(Locale.ROOT, "%,.0f",
                         figures.getOrDefault("events in the store", 0.0)) + " events",
                         "city rollup at volume p99, ms", false, 100),
+                new Goal("case ledger first page p99 < 100 ms (filters, " + String.format(Locale.ROOT, "%,.0f",
+                        figures.getOrDefault("generated cases (吉林市)", 0.0)) + " generated cases in the city)",
+                        "case ledger first page with filters p99, ms", false, 100),
                 new Goal("heap < 1 GiB (peak used heap under load)", "peak heap used, MiB (max)", false, 1024));
         figures.put("peak heap used, MiB (max)", Math.max(figures.getOrDefault("peak heap used, MiB (commands)", 0.0),
                 figures.getOrDefault("peak heap used, MiB (replay)", 0.0)));
@@ -900,12 +1040,8 @@ public final class FullStackBenchmark {
             md.append("| ").append(g.text()).append(" | ").append(fmt(v)).append(" | ")
                     .append(Double.isNaN(v) ? "not measured" : met ? "**met**" : "**missed**").append(" |\n");
         }
-        md.append("| case ledger first page p99 < 100 ms | n/a (feature not built yet) | n/a |\n");
         md.append("\n### Figures\n\n| Measure | Value |\n|---|---:|\n");
         figures.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(fmt(v)).append(" |\n"));
-        md.append("| case ledger first page with filters p50/p99 | n/a (feature not built yet) |\n");
-        md.append("| audit log page p50/p99 | n/a (feature not built yet) |\n");
-        md.append("| case progress commands in the mix | n/a (feature not built yet) |\n");
         if (!errors.isEmpty()) {
             md.append("\nErrors (first ").append(errors.size()).append("):\n\n");
             errors.forEach(e -> md.append("- `").append(e.replace("`", "'").replace("\n", " "), 0,
@@ -916,7 +1052,9 @@ public final class FullStackBenchmark {
                 1. **Commands.** %d clients, each with its own fresh county unit(s) and submitter (created through \
                 `POST /api/admin/org-units` and `/api/admin/users`, assigned to the 13 county indicators through \
                 `PUT /api/indicators/{id}/assignment`), run %d reports each: `POST /api/submissions` (draft with all 13 \
-                values), `PUT` (save draft), `POST …/submit`, then the approver's `POST …/approve`. Every call is one \
+                values), `PUT` (save draft), `POST …/submit`, the approver's `POST …/approve`, then a 督察整改 progress \
+                report `POST /api/cases/{id}/progress` on the unit's case (registered by the inspector, acknowledged \
+                and planned before the mix). Every call is one \
                 command sample; non-2xx counts as failed. Before saving, the client waits for `GET \
                 /api/submissions/{id}` to return the draft (polled every 20 ms), as the form does (the draft-visible figure; not a command). \
                 commands/s = successful calls ÷ wall time of the mix. **Raw ceiling**, same run and PostgreSQL: plain \
@@ -926,17 +1064,23 @@ public final class FullStackBenchmark {
                 2. **Lag.** One prober thread takes an approval whenever it is free (the others go unsampled), polls \
                 the report's detail until APPROVED, then the city rollup for its period until the unit's value is \
                 there, every 10 ms; lag = time since the approve call returned.
-                3. **Replay.** The app is restarted with its four processors in subscribing mode (no tokens, so \
+                3. **Replay.** The app is restarted with its processors in subscribing mode (no tokens, so \
                 nothing reads the store) to keep its PostgreSQL up; the store is filled with genuine events: one \
                 approved report the app wrote (%s) and its unit's `OrgUnitCreated` are cloned with new unit ids, \
                 %d annual periods per unit, new aggregate and event ids (COPY); every %d generated units get a city \
                 of their own (a clone of the city's `OrgUnitCreated`), so 吉林市 keeps its real size (its 11 counties \
-                plus the benchmark's) while the store grows. Then a plain JDBC sequential read of \
+                plus the benchmark's) while the store grows. 督察整改: the first bench unit's case events (registered, \
+                acknowledged, planned, progress) are cloned as new cases of the city's bench units. The generated \
+                events are filed in the auditor's search index (`event_chain`) by one SQL statement from their \
+                metadata, with placeholder links (search is measured, not verification). Then a plain JDBC sequential read of \
                 the whole table (fetch size 10,000, every column read). Then every projection table and `tokenentry` \
                 are truncated and the app is started normally: replay time runs until every segment of every \
                 processor has a token at the table's highest global index.
-                4. **Queries.** `GET /api/rollups/city?period=%d` as the approver, %d timed after %d warm-up, with the \
-                whole store projected.
+                4. **Queries.** `GET /api/rollups/city?period=%d` as the approver; the 整改台账 first page \
+                (`/api/cases?source=CENTRAL_INSPECTION&status=IN_PROGRESS&problemClass=WATER&limit=20`) as the inspector; \
+                the audit log's first page (`/api/audit/events?eventType=SubmissionApproved&limit=50`) and a user's \
+                history (`user=bench-s0-0&from=2020-01-01&order=asc`) as the auditor; %d timed after %d warm-up each, \
+                with the whole store projected.
                 5. **Memory.** Every 0.5 s: the sum of `jvm_memory_used_bytes{area="heap"}` from \
                 `/actuator/prometheus` and VmRSS/VmHWM of the app's JVM from `/proc` (the embedded PostgreSQL runs in \
                 its own processes and is not included), during the command phase and during replay + queries.
