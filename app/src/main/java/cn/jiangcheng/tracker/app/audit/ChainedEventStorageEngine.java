@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.util.List;
 
 /** Axon's JDBC engine, with every append linked into the hash chain in the same transaction. */
@@ -26,7 +29,18 @@ public class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         // joins the command's transaction; opens one for events published outside a unit of work
         transactionManager.executeInTransaction(() -> {
             super.appendEvents(events, serializer);
-            chain.link(events.stream().map(EventMessage::getIdentifier).toList());
+            List<EventChain.Pending> pending = chain.prepare(events.stream().map(EventMessage::getIdentifier).toList());
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                // the chain lock serialises every appending transaction until it commits: take it at the last moment
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        chain.link(pending);
+                    }
+                });
+            } else {
+                chain.link(pending);
+            }
         });
     }
 }

@@ -48,22 +48,39 @@ public class EventChain {
     private record Owner(String cityId, String subjectUnitId) {
     }
 
-    /** Must run in the transaction that inserted the events. */
-    public void link(List<String> eventIdentifiers) {
+    /** An event read back as stored, with its search columns worked out: everything but its place in the chain. */
+    record Pending(StoredEvent event, String cityId, String actorUnitId, String subjectUnitId, String userId,
+                   String correlationId) {
+    }
+
+    /**
+     * Reads the just-inserted rows back and works out their search columns. Runs in the appending transaction but
+     * before the chain lock is taken, so the lock is held only for the head read, the link insert and the commit.
+     */
+    public List<Pending> prepare(List<String> eventIdentifiers) {
         if (eventIdentifiers.isEmpty()) {
+            return List.of();
+        }
+        List<StoredEvent> events = jdbc.query("select " + EVENT_COLUMNS + " from domainevententry e "
+                + "where e.eventidentifier = any(?) order by e.globalindex", STORED_EVENT,
+                (Object) eventIdentifiers.toArray(String[]::new));
+        return describe(events);
+    }
+
+    /** Must run in the transaction that inserted the events, as late as possible before its commit. */
+    public void link(List<Pending> pending) {
+        if (pending.isEmpty()) {
             return;
         }
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, CHAIN_LOCK);
+        // a statement of its own: its snapshot must be taken after the lock, or it misses the link committed just before
         List<Head> heads = jdbc.query("select link_seq, hash from event_chain order by link_seq desc limit 1",
                 (rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)));
         if (heads.isEmpty()) {
             backfill();
             return;
         }
-        List<StoredEvent> events = jdbc.query("select " + EVENT_COLUMNS + " from domainevententry e "
-                + "where e.eventidentifier = any(?) order by e.globalindex", STORED_EVENT,
-                (Object) eventIdentifiers.toArray(String[]::new));
-        append(heads.get(0), events);
+        append(heads.get(0), pending);
     }
 
     /** The first append on a database that has events but no chain yet (a fresh one, or one from before the chain). */
@@ -76,19 +93,15 @@ public class EventChain {
             if (page.isEmpty()) {
                 return;
             }
-            head = append(head, page);
+            head = append(head, describe(page));
             after = page.get(page.size() - 1).globalIndex();
         }
     }
 
-    private Head append(Head head, List<StoredEvent> events) {
+    private List<Pending> describe(List<StoredEvent> events) {
         Map<String, Owner> owners = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>(events.size());
-        long seq = head.seq();
-        byte[] previous = head.hash();
+        List<Pending> pending = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
-            byte[] hash = ChainHash.link(previous, event);
-            seq++;
             JsonNode metadata = read(event.metadata());
             JsonNode payload = read(event.payload());
             Owner earlier = owners.computeIfAbsent(event.aggregateIdentifier(), this::earlierOwner);
@@ -96,10 +109,24 @@ public class EventChain {
             String subjectUnit = firstNonNull(subjectUnitOf(payload), earlier.subjectUnitId());
             String city = cityOf(userId, metadata, payload, earlier, subjectUnit, owners);
             owners.put(event.aggregateIdentifier(), new Owner(city, subjectUnit));
-            rows.add(new Object[]{seq, event.globalIndex(), event.eventIdentifier(), previous, hash, city,
-                    text(metadata, AuditKeys.ORG_UNIT_ID), subjectUnit, userId, event.aggregateType(),
-                    event.aggregateIdentifier(), simpleName(event.payloadType()),
-                    text(metadata, AuditKeys.CORRELATION_ID), Timestamp.from(Instant.parse(event.timestamp()))});
+            pending.add(new Pending(event, city, text(metadata, AuditKeys.ORG_UNIT_ID), subjectUnit, userId,
+                    text(metadata, AuditKeys.CORRELATION_ID)));
+        }
+        return pending;
+    }
+
+    private Head append(Head head, List<Pending> pending) {
+        List<Object[]> rows = new ArrayList<>(pending.size());
+        long seq = head.seq();
+        byte[] previous = head.hash();
+        for (Pending p : pending) {
+            StoredEvent event = p.event();
+            byte[] hash = ChainHash.link(previous, event);
+            seq++;
+            rows.add(new Object[]{seq, event.globalIndex(), event.eventIdentifier(), previous, hash, p.cityId(),
+                    p.actorUnitId(), p.subjectUnitId(), p.userId(), event.aggregateType(),
+                    event.aggregateIdentifier(), simpleName(event.payloadType()), p.correlationId(),
+                    Timestamp.from(Instant.parse(event.timestamp()))});
             previous = hash;
         }
         jdbc.batchUpdate("insert into event_chain (link_seq, global_index, event_identifier, prev_hash, hash, city_id, "

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static cn.jiangcheng.tracker.app.submission.ReportFixtures.create;
@@ -34,6 +35,31 @@ class ChainHttpTest extends HttpTestBase {
         assertThat(count("select count(*) from domainevententry e where not exists "
                 + "(select 1 from event_chain c where c.global_index = e.globalindex)")).isZero();
         assertThat(result.path("headHash").asText()).hasSize(64);
+    }
+
+    /** Appends from many threads at once still form one chain: each link follows the one committed before it. */
+    @Test
+    void concurrentCommandsStayInOneUnbrokenChain() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String unit = i % 2 == 0 ? "yongji-submitter" : "jiaohe-submitter";
+                String unitId = i % 2 == 0 ? "220221" : "220281";
+                String period = String.valueOf(2071 + i / 2);
+                results.add(pool.submit(() -> as(unit).post("/api/submissions", "{\"orgUnitId\":\"" + unitId
+                        + "\",\"period\":\"" + period + "\",\"values\":[]}").status()));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode result = as("auditor").get("/api/audit/verify").json();
+        assertThat(result.path("intact").asBoolean()).as(result.toString()).isTrue();
+        assertThat(count("select count(*) from domainevententry e where not exists "
+                + "(select 1 from event_chain c where c.global_index = e.globalindex)")).isZero();
     }
 
     @Test
