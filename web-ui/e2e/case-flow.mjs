@@ -2,6 +2,8 @@
 //   市生态环境局督察员 assigns a case to 永吉县 → 永吉县 acknowledges, submits its plan, reports progress, uploads
 //   evidence and applies for acceptance → the inspector returns it once → 永吉县 applies again → the inspector accepts
 //   (公示 0 天) and closes it → the ledger shows it closed on time.
+//   The plan adds one milestone (整改节点), which the case detail then shows; the inspector finally sees the
+//   statistics by source and the chart by unit.
 //   BASE_URL=http://127.0.0.1:8080 node e2e/case-flow.mjs
 // Uses the system Chromium (env CHROMIUM, default /usr/bin/chromium); never downloads a browser. Each run makes a new
 // case with its own description, so it can run again on the same database.
@@ -13,6 +15,7 @@ const UNIT_USER = 'yongji-submitter'
 const UNIT = '永吉县'
 const DESCRIPTION = `e2e 排污口超标排放（${Date.now()}）`
 const SETTLE_MS = 10_000
+const MILESTONE = '完成排污口封堵'
 
 const isoDay = (plusDays) => {
   // the server's calendar is China's
@@ -75,12 +78,16 @@ async function waitForStatus(page, status) {
   )
 }
 
-/** Clicks an action button, fills the dialog fields and confirms; waits for the case to reach `status`. */
-async function act(page, action, fields, status) {
+/**
+ * Clicks an action button, fills the dialog fields (and whatever `more` fills) and confirms; waits for the case to
+ * reach `status`.
+ */
+async function act(page, action, fields, status, more) {
   const before = await page.locator(sel('case-drawer')).getAttribute('data-version')
   await page.locator(sel(`action-${action}`)).click()
   await page.locator(`${sel('action-confirm')}:visible`).waitFor({ state: 'visible' })
   for (const [name, value] of Object.entries(fields)) await fillField(page, `field-${name}`, value)
+  if (more) await more()
   await page.locator(`${sel('action-confirm')}:visible`).click()
   if (status) await waitForStatus(page, status)
   await until(
@@ -120,8 +127,18 @@ async function unitRectifies(browser) {
   return session(browser, UNIT_USER, async (page) => {
     if (!(await check(`${UNIT_USER}: finds the case in 整改台账`, () => openCase(page)))) return false
     if (!(await check(`${UNIT_USER}: 签收`, () => act(page, 'acknowledge', {}, 'ACKNOWLEDGED')))) return false
-    if (!(await check(`${UNIT_USER}: 提交整改方案`, () =>
-      act(page, 'plan', { measures: '封堵排污口，建设截污管网', responsiblePerson: '张建国' }, 'IN_PROGRESS')))) return false
+    if (!(await check(`${UNIT_USER}: 提交整改方案 with one milestone`, async () => {
+      await act(page, 'plan', { measures: '封堵排污口，建设截污管网', responsiblePerson: '张建国' }, 'IN_PROGRESS', async () => {
+        await page.locator(`${sel('milestone-add')}:visible`).click()
+        await fillField(page, 'milestone-name', MILESTONE)
+        await fillField(page, 'milestone-date', isoDay(10))
+      })
+      const milestone = page.locator(sel('case-milestone'), { hasText: MILESTONE })
+      await milestone.waitFor({ state: 'visible' })
+      const due = await milestone.getAttribute('data-due')
+      assert(due === isoDay(10), `milestone planned for ${due}, expected ${isoDay(10)}`)
+      await shot(page, 'case-1b-plan-milestone.png')
+    }))) return false
     if (!(await check(`${UNIT_USER}: 报送进展`, () => act(page, 'progress', { progress: '排污口已封堵', percent: '60' }, 'IN_PROGRESS')))) return false
     const uploaded = await check(`${UNIT_USER}: 上传佐证材料`, async () => {
       await page.locator(`${sel('case-upload')} input[type=file]`).setInputFiles({
@@ -165,7 +182,7 @@ async function inspectorAcceptsAndCloses(browser) {
     if (!(await check(`${INSPECTOR}: 验收通过 without publicity (0 天)`, () =>
       act(page, 'accept', { siteCheck: '现场核查属实', publicityDays: '0' }, 'PUBLICITY')))) return false
     if (!(await check(`${INSPECTOR}: 销号`, () => act(page, 'close', { comment: '同意销号' }, 'CLOSED')))) return false
-    return check(`${INSPECTOR}: the ledger shows the case closed on time`, async () => {
+    const shown = await check(`${INSPECTOR}: the ledger shows the case closed on time`, async () => {
       const steps = await page.locator(sel('timeline-item')).evaluateAll((items) => items.map((i) => i.getAttribute('data-type')))
       for (const step of ['REGISTERED', 'ACKNOWLEDGED', 'PLAN_SUBMITTED', 'PROGRESS_REPORTED', 'EVIDENCE_ATTACHED', 'ACCEPTANCE_REJECTED', 'ACCEPTED', 'CLOSED']) {
         assert(steps.includes(step), `timeline lacks ${step}: ${steps.join(',')}`)
@@ -185,6 +202,14 @@ async function inspectorAcceptsAndCloses(browser) {
       assert(onTime === '按期完成', `on-time text "${onTime}"`)
       await shot(page, 'case-3-closed.png')
       return `${steps.length} steps in the timeline, ${onTime}`
+    })
+    if (!shown) return false
+    return check(`${INSPECTOR}: statistics by source and the chart by unit`, async () => {
+      const central = page.locator(`${sel('case-stats-source')} ${sel('source-stats-row')}[data-key="CENTRAL_INSPECTION"]`)
+      await central.waitFor({ state: 'visible' })
+      assert((await central.innerText()).trim() === '中央督察', `source label "${await central.innerText()}"`)
+      assert(Number(await central.getAttribute('data-total')) >= 1, 'no central-inspection cases counted')
+      await page.locator(`${sel('chart-cases')} canvas`).first().waitFor({ state: 'visible' })
     })
   })
 }

@@ -10,8 +10,11 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
@@ -35,11 +38,50 @@ public final class RectificationQueries {
     }
 
     /**
-     * One page of a city's cases, nearest deadline first. unitIds limits the ledger to cases for which one of
-     * these units is responsible or cooperating; null means the whole city, an empty collection finds nothing.
+     * A position in the ledger's order (deadline, then id): the page after it starts with the next case. Keyset
+     * paging stays as fast on page 2,000 as on page 1 and never shows a case twice when cases are added meanwhile,
+     * which offsets cannot promise. Sent to clients as an opaque URL-safe token.
+     */
+    public record CaseCursor(LocalDate deadline, String id) {
+        private static final char SEPARATOR = '|';
+
+        public CaseCursor {
+            if (deadline == null || id == null || id.isBlank()) {
+                throw new IllegalArgumentException("incomplete cursor");
+            }
+        }
+
+        public static CaseCursor of(CaseSummary last) {
+            return new CaseCursor(last.deadline(), last.id());
+        }
+
+        public String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((deadline + String.valueOf(SEPARATOR) + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** @throws IllegalArgumentException when the token is not one {@link #encode()} made */
+        public static CaseCursor decode(String token) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                int at = text.indexOf(SEPARATOR);
+                if (at < 0 || text.length() > 120) {
+                    throw new IllegalArgumentException("not a cursor");
+                }
+                return new CaseCursor(LocalDate.parse(text.substring(0, at)), text.substring(at + 1));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not a cursor", e);
+            }
+        }
+    }
+
+    /**
+     * One page of a city's cases, nearest deadline first: either offset rows in, or the rows after the cursor
+     * (offset then 0). unitIds limits the ledger to cases for which one of these units is responsible or
+     * cooperating; null means the whole city, an empty collection finds nothing.
      */
     public record FindCases(String cityId, Collection<String> unitIds, CaseFilter filter, LocalDate today,
-                            int offset, int limit) {
+                            int offset, int limit, CaseCursor after) {
     }
 
     public record FindCase(String caseId, LocalDate today) {
@@ -58,7 +100,8 @@ public final class RectificationQueries {
                               Boolean closedOnTime, Instant registeredAt, long version) {
     }
 
-    public record CasePage(long total, int offset, int limit, List<CaseSummary> items) {
+    /** nextAfter: the cursor for the following page, null on the last page. */
+    public record CasePage(long total, int offset, int limit, List<CaseSummary> items, String nextAfter) {
     }
 
     public record Extension(String requestId, String reason, LocalDate currentDeadline, LocalDate newDeadline,
@@ -79,11 +122,14 @@ public final class RectificationQueries {
     }
 
     /**
-     * closedOnTime: accepted on or before the deadline; overdue: open past the deadline today; completionRate:
-     * closed / total in percent; averageDaysToClose over the closed ones (null when none).
+     * closedOnTime / closedLate: closed and accepted on or before / after the deadline (they add up to closed);
+     * overdue: open past the deadline today; pending: neither closed nor overdue (being rectified, or accepted
+     * and in publicity), so closed + overdue + pending = total; completionRate: closed / total in percent;
+     * averageDaysToClose over the closed ones (null when none).
      */
-    public record StatsRow(String key, String label, long total, long closed, long closedOnTime, long overdue,
-                           BigDecimal completionRate, BigDecimal averageDaysToClose, Light light) {
+    public record StatsRow(String key, String label, long total, long closed, long closedOnTime, long closedLate,
+                           long overdue, long pending, BigDecimal completionRate, BigDecimal averageDaysToClose,
+                           Light light) {
     }
 
     public record CaseStats(LocalDate today, List<StatsRow> byUnit, List<StatsRow> bySource) {

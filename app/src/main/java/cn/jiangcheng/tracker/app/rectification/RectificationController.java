@@ -17,6 +17,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RequestAcce
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RequestExtension;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ReturnPlan;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.SubmitPlan;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseCursor;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseDetail;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseFilter;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CasePage;
@@ -391,7 +392,9 @@ public class RectificationController {
     // ---------------------------------------------------------------- queries
 
     @GetMapping
-    @Operation(summary = "整改台账（分页、筛选）")
+    @Operation(summary = "整改台账（分页、筛选）",
+            description = "按整改时限、案件编号排序。offset 为页码式分页；after 传上一页答复中的 nextAfter 即取下一页"
+                    + "（键集分页，数据量大时更快，翻页期间新增案件也不会重复或遗漏已翻过的行），两者不能同时使用。")
     public CasePage list(@RequestParam(required = false) Source source,
                          @RequestParam(required = false) String round,
                          @RequestParam(required = false) String batch,
@@ -401,15 +404,35 @@ public class RectificationController {
                          @RequestParam(required = false) Boolean overdue,
                          @RequestParam(required = false) String q,
                          @RequestParam(defaultValue = "0") int offset,
-                         @RequestParam(defaultValue = "20") int limit) {
+                         @RequestParam(defaultValue = "20") int limit,
+                         @RequestParam(required = false) String after) {
         if (offset < 0) {
             throw new BadRequest("offset", "offset 不能为负数");
         }
         if (limit < 1 || limit > MAX_PAGE) {
             throw new BadRequest("limit", "每页条数应在1到" + MAX_PAGE + "之间");
         }
+        CaseCursor cursor = cursor(after);
+        if (cursor != null && offset > 0) {
+            throw new BadRequest("after", "after 与 offset 不能同时使用");
+        }
         CaseFilter filter = filter(source, round, batch, unit, status, problemClass, overdue, q);
-        return page(filter, offset, limit);
+        return page(filter, offset, limit, cursor);
+    }
+
+    /**
+     * The cursor only positions the page inside the caller's own filtered scope (the query still applies city and
+     * units), so a cursor made up or taken from someone else reveals nothing.
+     */
+    private static CaseCursor cursor(String after) {
+        if (after == null || after.isEmpty()) {
+            return null;
+        }
+        try {
+            return CaseCursor.decode(after);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("after", "翻页游标 after 无效，请从第一页重新查询");
+        }
     }
 
     @GetMapping("/{id}")
@@ -436,7 +459,8 @@ public class RectificationController {
                                          @RequestParam(required = false) ProblemClass problemClass,
                                          @RequestParam(required = false) Boolean overdue,
                                          @RequestParam(required = false) String q) {
-        CasePage page = page(filter(source, round, batch, unit, status, problemClass, overdue, q), 0, MAX_EXPORT);
+        CasePage page = page(filter(source, round, batch, unit, status, problemClass, overdue, q), 0, MAX_EXPORT,
+                null);
         if (page.total() > MAX_EXPORT) {
             throw new BusinessRuleViolation("TOO_MANY_ROWS", "符合条件的案件超过" + MAX_EXPORT + "件，请缩小筛选范围后导出");
         }
@@ -472,11 +496,11 @@ public class RectificationController {
                 c.deadline().toString(), c.measures(), c.latestProgress(), completion, closedOn);
     }
 
-    private CasePage page(CaseFilter filter, int offset, int limit) {
+    private CasePage page(CaseFilter filter, int offset, int limit, CaseCursor after) {
         TrackerUser user = Caller.current();
         Set<String> scope = access.unitScope(user);
-        return queryGateway.query(new FindCases(user.cityId(), scope, filter, today(), offset, limit), CasePage.class)
-                .join();
+        return queryGateway.query(new FindCases(user.cityId(), scope, filter, today(), offset, limit, after),
+                CasePage.class).join();
     }
 
     private static CaseFilter filter(Source source, String round, String batch, String unit, Status status,

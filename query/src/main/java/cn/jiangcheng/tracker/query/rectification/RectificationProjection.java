@@ -18,6 +18,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ExtensionRequ
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanReturned;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ProgressReported;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseCursor;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseDetail;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseFilter;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CasePage;
@@ -80,6 +81,14 @@ public class RectificationProjection {
     private static final List<String> OPEN = List.of(Status.ASSIGNED.name(), Status.ACKNOWLEDGED.name(),
             Status.IN_PROGRESS.name(), Status.ACCEPTANCE_REQUESTED.name());
     private static final String OPEN_SQL = "('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED')";
+
+    /**
+     * The searched columns as one expression, written exactly as the trigram index of V6_2 is, so that one index
+     * answers the free-text search. Newlines separate the columns: the search box cannot send one, so a match
+     * never spans two columns.
+     */
+    static final String SEARCH_TEXT = "(c.description || E'\\n' || c.location || E'\\n' || coalesce(c.problem_number, '')"
+            + " || E'\\n' || coalesce(c.complaint_number, ''))";
 
     private final JdbcTemplate jdbc;
 
@@ -236,22 +245,35 @@ public class RectificationProjection {
     @QueryHandler
     CasePage handle(FindCases query) {
         if (query.cityId() == null || (query.unitIds() != null && query.unitIds().isEmpty())) {
-            return new CasePage(0, query.offset(), query.limit(), List.of());
+            return new CasePage(0, query.offset(), query.limit(), List.of(), null);
         }
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
-        int offset = Math.max(0, query.offset());
+        int offset = query.after() == null ? Math.max(0, query.offset()) : 0;
         List<Object> args = new ArrayList<>();
         String where = where(query.cityId(), query.unitIds(), query.filter(), query.today(), args);
         Long total = jdbc.queryForObject("select count(*) from rectification_case c " + where, Long.class,
                 args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(limit);
+        String page = where;
+        if (query.after() != null) {
+            // a row comparison, so the (city, [filter,] deadline, id) indexes seek straight to the cursor
+            page += " and (c.deadline, c.id) > (?, ?)";
+            pageArgs.add(query.after().deadline());
+            pageArgs.add(query.after().id());
+        }
+        // one row more than asked tells whether another page follows without a second query
+        pageArgs.add(limit + 1);
         pageArgs.add(offset);
         List<CaseSummary> items = jdbc.query("select c.*, o.name as unit_name from rectification_case c "
-                        + "left join org_unit_view o on o.id = c.responsible_unit_id " + where
+                        + "left join org_unit_view o on o.id = c.responsible_unit_id " + page
                         + " order by c.deadline, c.id limit ? offset ?",
                 (rs, i) -> summary(rs, query.today()), pageArgs.toArray());
-        return new CasePage(total == null ? 0 : total, offset, limit, items);
+        String nextAfter = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            nextAfter = CaseCursor.of(items.get(limit - 1)).encode();
+        }
+        return new CasePage(total == null ? 0 : total, offset, limit, List.copyOf(items), nextAfter);
     }
 
     @QueryHandler
@@ -270,13 +292,16 @@ public class RectificationProjection {
         List<Object> args = new ArrayList<>();
         args.add(query.today());
         args.add(query.today());
+        args.add(query.today());
         args.add(query.today().plusDays(YELLOW_DAYS));
         String where = where(query.cityId(), query.unitIds(), CaseFilter.none(), query.today(), args);
         String counts = """
                 count(*) as total,
                 count(*) filter (where c.status = 'CLOSED') as closed,
                 count(*) filter (where c.status = 'CLOSED' and c.accepted_on_time) as closed_on_time,
+                count(*) filter (where c.status = 'CLOSED' and not coalesce(c.accepted_on_time, false)) as closed_late,
                 count(*) filter (where c.status in %1$s and c.deadline < ?) as overdue,
+                count(*) filter (where c.status <> 'CLOSED' and not (c.status in %1$s and c.deadline < ?)) as pending,
                 count(*) filter (where c.status in %1$s and c.deadline >= ? and c.deadline <= ?) as due_soon,
                 avg(c.closed_on - c.registered_on) filter (where c.status = 'CLOSED') as avg_days
                 """.formatted(OPEN_SQL);
@@ -317,9 +342,8 @@ public class RectificationProjection {
         }
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" and (c.description ilike ? or c.location ilike ? or c.problem_number ilike ?"
-                    + " or c.complaint_number ilike ?)");
-            args.addAll(List.of(like, like, like, like));
+            sql.append(" and ").append(SEARCH_TEXT).append(" ilike ?");
+            args.add(like);
         }
         return sql.toString();
     }
@@ -339,7 +363,8 @@ public class RectificationProjection {
                 : BigDecimal.valueOf(closed * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
         BigDecimal average = rs.getBigDecimal("avg_days");
         Light light = overdue > 0 ? Light.RED : rs.getLong("due_soon") > 0 ? Light.YELLOW : Light.GREEN;
-        return new StatsRow(rs.getString("key"), label, total, closed, rs.getLong("closed_on_time"), overdue, rate,
+        return new StatsRow(rs.getString("key"), label, total, closed, rs.getLong("closed_on_time"),
+                rs.getLong("closed_late"), overdue, rs.getLong("pending"), rate,
                 average == null ? null : average.setScale(1, RoundingMode.HALF_UP), light);
     }
 
