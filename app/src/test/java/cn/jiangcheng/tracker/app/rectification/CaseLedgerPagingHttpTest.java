@@ -97,7 +97,7 @@ class CaseLedgerPagingHttpTest extends HttpTestBase {
         }
     }
 
-    /** The embedded PostgreSQL ships pg_trgm, so V6_2 builds the search index there (elsewhere it may skip it). */
+    /** The embedded PostgreSQL ships pg_trgm, so V8 builds the search index there (elsewhere it may skip it). */
     @Test
     void theLedgerHasItsIndexes() {
         assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'rectification_case'",

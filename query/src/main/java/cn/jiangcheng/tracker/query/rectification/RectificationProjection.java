@@ -83,7 +83,7 @@ public class RectificationProjection {
     private static final String OPEN_SQL = "('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'ACCEPTANCE_REQUESTED')";
 
     /**
-     * The searched columns as one expression, written exactly as the trigram index of V6_2 is, so that one index
+     * The searched columns as one expression, written exactly as the trigram index of V8 is, so that one index
      * answers the free-text search. Newlines separate the columns: the search box cannot send one, so a match
      * never spans two columns.
      */
