@@ -1,6 +1,7 @@
 // Browser check of one major-project report from the lead unit to the city bureau and back into the list:
 //   永吉县 opens 重点工程, reports progress and investment for this month → 市生态环境局 finds it under 待审核进展
-//   and approves it → the list, the detail and the rollup cards show the approved figures.
+//   and approves it → the list, the detail and the rollup cards show the approved figures. On the way 永吉县 uploads a
+//   PDF as the proof of the milestone it reports reached, and the bureau sees the file on the approved milestone.
 //   BASE_URL=http://127.0.0.1:8080 PROJECT_ID=… PROJECT_NAME=… node e2e/project-flow.mjs
 // The project (led by 永吉县, no report yet) is created by the JUnit test through the API.
 import { join } from 'node:path'
@@ -71,6 +72,17 @@ async function submitterReports(browser) {
       await error.first().waitFor({ state: 'visible' })
       return (await error.first().innerText()).trim()
     })
+    const uploaded = await check(`${SUBMITTER}: uploads a PDF as the proof of the milestone`, async () => {
+      await page.locator('[data-test^="milestone-reached-"]').first().click()
+      const pdf = Buffer.from(`%PDF-1.4\n% e2e ${Date.now()}\ntrailer <<>>\n%%EOF\n`, 'ascii')
+      await page.locator('[data-test^="milestone-upload-"] input[type=file]').first()
+        .setInputFiles({ name: '主体完工验收报告.pdf', mimeType: 'application/pdf', buffer: pdf })
+      await page.locator(`${sel('evidence-file')}[data-name="主体完工验收报告.pdf"]`).waitFor({ state: 'visible', timeout: SETTLE_MS })
+      const chosen = page.locator('[data-test^="milestone-files-"]', { hasText: '主体完工验收报告.pdf' })
+      await chosen.first().waitFor({ state: 'visible' })
+      return 'the file is listed and chosen for the milestone'
+    })
+    if (!uploaded) return false
     return check(`${SUBMITTER}: reports ${PROGRESS}% and ${INVESTMENT} 万元 for this month`, async () => {
       await page.locator(sel('update-progress')).fill(PROGRESS)
       await page.locator(sel('update-investment')).fill(INVESTMENT)
@@ -108,7 +120,10 @@ async function approverApproves(browser) {
       )
       await page.waitForTimeout(400)
       await page.screenshot({ path: join(SHOT_DIR, 'project-2-approved.png'), fullPage: true })
-      return `detail shows ${PROGRESS}%`
+      const proof = page.locator(sel('milestone-file'))
+      await proof.first().waitFor({ state: 'visible' })
+      assert((await proof.first().innerText()).includes('主体完工验收报告.pdf'), 'the milestone links its proof')
+      return `detail shows ${PROGRESS}% and the milestone's file`
     })
     if (!approved) return false
     return check(`${APPROVER}: the list shows the approved progress and the chart is drawn`, async () => {

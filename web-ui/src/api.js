@@ -293,6 +293,14 @@ export const projectApi = {
   stats: () => api.get('/api/projects/stats'),
   exportUrl: () => '/api/projects/export',
   submitUpdate: (id, update) => api.post(`/api/projects/${enc(id)}/updates`, update),
+  /** The city bureau: body {plan, leadUnitId, cooperatingUnitIds}; edit {plan, expectedVersion}. */
+  create: (body) => api.post('/api/projects', body),
+  edit: (id, plan, expectedVersion) => api.put(`/api/projects/${enc(id)}`, { plan, expectedVersion }),
+  reassign: (id, body) => api.post(`/api/projects/${enc(id)}/reassign`, body),
+  cancel: (id, reason, expectedVersion) => api.post(`/api/projects/${enc(id)}/cancel`, { reason, expectedVersion }),
+  uploadEvidence: (id, file, expectedVersion) =>
+    api.upload(`/api/projects/${enc(id)}/evidence`, { file, expectedVersion }),
+  evidenceUrl: (id, fileId) => `/api/projects/${enc(id)}/evidence/${enc(fileId)}`,
   approve: (id, updateId, expectedVersion, comment) =>
     api.post(`/api/projects/${enc(id)}/updates/${enc(updateId)}/approve`, { expectedVersion, comment: comment || null }),
   returnUpdate: (id, updateId, expectedVersion, reason) =>

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.api.project;
 
 import cn.jiangcheng.tracker.api.common.OrgUnitScoped;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -43,6 +44,11 @@ public final class ProjectCommands {
 
     public record CancelProject(@TargetAggregateIdentifier String projectId, String reason,
                                 @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The file is already stored (same transaction); the aggregate decides whether it may be attached. */
+    public record AttachProjectEvidence(@TargetAggregateIdentifier String projectId, EvidenceFile file,
+                                        @TargetAggregateVersion Long expectedVersion) {
     }
 
     /**

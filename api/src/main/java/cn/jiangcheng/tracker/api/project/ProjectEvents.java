@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.api.project;
 
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 
@@ -22,6 +23,10 @@ public final class ProjectEvents {
     }
 
     public record ProjectCancelled(String projectId, String reason) {
+    }
+
+    /** leadUnitId is the unit that attached the file (the lead unit at the time). */
+    public record ProjectEvidenceAttached(String projectId, String leadUnitId, EvidenceFile file) {
     }
 
     public record ProjectUpdateSubmitted(String projectId, String updateId, int revision, String leadUnitId,

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.api.project;
 
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectStatus;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
@@ -58,9 +59,9 @@ public final class ProjectQueries {
     public record UnitRef(String id, String name) {
     }
 
-    /** reachedOn and evidence come from the approved update that reported the milestone. */
+    /** reachedOn, evidence and evidenceFiles come from the approved update that reported the milestone. */
     public record MilestoneView(String milestoneId, String name, LocalDate plannedDate, LocalDate reachedOn,
-                                String evidence, boolean onTime, boolean overdue) {
+                                String evidence, List<EvidenceFile> evidenceFiles, boolean onTime, boolean overdue) {
     }
 
     /** One submission of an update (a resubmission after a return is a new revision). */
@@ -69,8 +70,10 @@ public final class ProjectQueries {
                              String decisionComment) {
     }
 
+    /** evidenceFiles: every file attached to the project, oldest first (reports name them by fileId). */
     public record ProjectDetail(ProjectSummary summary, List<UnitRef> cooperatingUnits,
-                                List<MilestoneView> milestones, List<UpdateView> updates, String cancelReason) {
+                                List<MilestoneView> milestones, List<UpdateView> updates,
+                                List<EvidenceFile> evidenceFiles, String cancelReason) {
     }
 
     /**

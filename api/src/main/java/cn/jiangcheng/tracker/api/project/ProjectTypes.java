@@ -54,8 +54,23 @@ public final class ProjectTypes {
                               BigDecimal plannedInvestment, List<Milestone> milestones) {
     }
 
-    /** A milestone the lead unit reports as reached, with the date and what proves it. */
-    public record MilestoneReached(String milestoneId, LocalDate reachedOn, String evidence) {
+    /**
+     * A milestone the lead unit reports as reached, with the date and what proves it: a written note (文号, 文件名称)
+     * and/or files attached to the project beforehand ({@link EvidenceFile#fileId()}). Reports written before files
+     * existed carry no evidenceFileIds, read as none.
+     */
+    public record MilestoneReached(String milestoneId, LocalDate reachedOn, String evidence,
+                                   List<String> evidenceFileIds) {
+        public MilestoneReached {
+            evidenceFileIds = evidenceFileIds == null ? List.of() : evidenceFileIds;
+        }
+    }
+
+    /**
+     * An evidence file attached to a project by its lead unit. The bytes live outside the event store; the SHA-256
+     * in the event proves which file it was. size is in bytes.
+     */
+    public record EvidenceFile(String fileId, String fileName, String contentType, long size, String sha256) {
     }
 
     /**

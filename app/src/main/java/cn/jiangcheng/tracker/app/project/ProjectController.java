@@ -1,6 +1,8 @@
 package cn.jiangcheng.tracker.app.project;
 
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
+import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.AttachProjectEvidence;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.ApproveProjectUpdate;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CancelProject;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CreateProject;
@@ -16,13 +18,16 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectList;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectStats;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectSummary;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectStatus;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
+import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
+import cn.jiangcheng.tracker.app.submission.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,15 +50,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -77,9 +86,12 @@ public class ProjectController {
     private final ProjectAccess access;
     private final Clock clock;
     private final BigDecimal jumpShare;
+    private final EvidenceStore evidenceStore;
 
     public ProjectController(CommandGateway commandGateway, QueryGateway queryGateway, ProjectAccess access,
-                             Clock clock, @Value("${tracker.projects.investment-jump-share}") BigDecimal jumpShare) {
+                             Clock clock, @Value("${tracker.projects.investment-jump-share}") BigDecimal jumpShare,
+                             EvidenceStore evidenceStore) {
+        this.evidenceStore = evidenceStore;
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.access = access;
@@ -129,10 +141,13 @@ public class ProjectController {
                                 @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
+    /** evidence (a note) or evidenceFileIds (files uploaded to the project first) must prove the milestone. */
     public record MilestoneReachedInput(@NotBlank(message = "请选择里程碑") @Size(max = 40) String milestoneId,
                                         @NotNull(message = "请填写里程碑完成日期") LocalDate reachedOn,
-                                        @NotBlank(message = "请填写完成证明（文件名称、文号等）")
-                                        @Size(max = 500, message = "完成证明不能超过500个字符") String evidence) {
+                                        @Size(max = 500, message = "完成证明不能超过500个字符") String evidence,
+                                        @Size(max = 10, message = "每个里程碑最多引用10个证明文件")
+                                        List<@NotBlank(message = "证明文件编号不能为空")
+                                        @Size(max = 40, message = "证明文件编号无效") String> evidenceFileIds) {
     }
 
     public record UpdateRequest(@NotBlank(message = "请填写报告期间") String period,
@@ -279,12 +294,53 @@ public class ProjectController {
         access.visible(id, Caller.current());
         List<MilestoneReached> reached = request.milestonesReached() == null ? List.of()
                 : request.milestonesReached().stream()
-                .map(m -> new MilestoneReached(m.milestoneId(), m.reachedOn(), m.evidence())).toList();
+                .map(m -> new MilestoneReached(m.milestoneId(), m.reachedOn(), m.evidence(),
+                        m.evidenceFileIds() == null ? List.of() : m.evidenceFileIds())).toList();
         UpdateContent content = new UpdateContent(request.period().strip(), request.progress(),
                 request.investmentCompleted(), reached, request.problems(), request.nextSteps(), request.explanation());
         commandGateway.sendAndWait(new SubmitProjectUpdate(id, content, access.today(), jumpShare,
                 request.expectedVersion()));
         return new Accepted(content.period());
+    }
+
+    /**
+     * The file row and the event commit together, or neither does: a refused file (wrong type, too large, not the
+     * lead unit, stale version) leaves no bytes behind.
+     */
+    @PostMapping(value = "/api/projects/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('SUBMITTER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    @Operation(summary = "上传里程碑证明文件（牵头单位填报员）")
+    public EvidenceFile uploadEvidence(@PathVariable String id, @RequestPart("file") MultipartFile file,
+                                       @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
+        TrackerUser user = Caller.current();
+        access.visible(id, user);
+        if (expectedVersion == null || expectedVersion < 0) {
+            throw new BadRequest("expectedVersion", "缺少版本号");
+        }
+        Evidence stored = evidenceStore.store(id, file, user.getUsername());
+        EvidenceFile evidence = new EvidenceFile(stored.fileId(), stored.fileName(), stored.contentType(),
+                stored.size(), stored.sha256());
+        commandGateway.sendAndWait(new AttachProjectEvidence(id, evidence, expectedVersion));
+        return evidence;
+    }
+
+    @GetMapping("/api/projects/{id}/evidence/{fileId}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "下载项目证明文件")
+    public ResponseEntity<byte[]> downloadEvidence(@PathVariable String id, @PathVariable String fileId) {
+        ProjectDetail project = access.visible(id, Caller.current());
+        // only files the project's events attached: the bytes table alone does not say whose a file is
+        boolean attached = project.evidenceFiles().stream().anyMatch(f -> f.fileId().equals(fileId));
+        EvidenceStore.StoredFile file = evidenceStore.load(id, fileId).filter(f -> attached)
+                .orElseThrow(() -> new NotFoundInScope("未找到该文件"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(file.evidence().contentType()))
+                .body(file.content());
     }
 
     @PostMapping("/api/projects/{id}/updates/{updateId}/approve")

@@ -3,6 +3,7 @@ package cn.jiangcheng.tracker.app.project;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.BrowserScript;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,8 +15,9 @@ import static cn.jiangcheng.tracker.app.project.ProjectFixtures.today;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In chromium: 永吉县 reports this month's progress on a project it leads, the city bureau approves it, and the
- * list and rollups show the approved figures (web-ui/e2e/project-flow.mjs).
+ * In chromium: 永吉县 reports this month's progress on a project it leads with a PDF proving its milestone, the
+ * city bureau approves it, and the list, rollups and milestone show the approved figures and the file
+ * (web-ui/e2e/project-flow.mjs).
  */
 class BrowserProjectFlowTest extends HttpTestBase {
 
@@ -33,7 +35,11 @@ class BrowserProjectFlowTest extends HttpTestBase {
         String id = created.json().path("id").asText();
         awaitProject(approver, id, p -> true);
         BrowserScript.run(port, "project-flow.mjs", Map.of("PROJECT_ID", id, "PROJECT_NAME", name));
-        assertThat(approver.get("/api/projects/" + id).json().path("summary").path("progress").decimalValue())
-                .isEqualByComparingTo("35");
+        JsonNode project = approver.get("/api/projects/" + id).json();
+        assertThat(project.path("summary").path("progress").decimalValue()).isEqualByComparingTo("35");
+        JsonNode milestone = project.path("milestones").get(0);
+        assertThat(milestone.path("reachedOn").isNull()).isFalse();
+        assertThat(milestone.path("evidenceFiles").get(0).path("fileName").asText()).isEqualTo("主体完工验收报告.pdf");
+        assertThat(milestone.path("evidenceFiles").get(0).path("sha256").asText()).hasSize(64);
     }
 }

@@ -5,6 +5,7 @@ import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.ApproveProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.AttachProjectEvidence;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CancelProject;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CreateProject;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.EditProject;
@@ -14,11 +15,13 @@ import cn.jiangcheng.tracker.api.project.ProjectCommands.SubmitProjectUpdate;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCancelled;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEdited;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEvidenceAttached;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -60,6 +63,8 @@ public class Project {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** 100 亿元 in 万元: far above any single project of the plan, so a typo of a few zeros is caught. */
     static final BigDecimal MAX_INVESTMENT = new BigDecimal("1000000");
+    static final int MAX_EVIDENCE_FILES = 200;
+    static final int MAX_FILES_PER_MILESTONE = 10;
 
     @AggregateIdentifier
     private String projectId;
@@ -74,6 +79,8 @@ public class Project {
     private String pendingUpdateId;
     private final Set<String> reachedMilestones = new HashSet<>();
     private final Map<String, UpdateState> updates = new HashMap<>();
+    /** fileId → sha256 of the files attached so far. */
+    private final Map<String, String> evidenceFiles = new HashMap<>();
 
     private record UpdateState(int revision, UpdateStatus status, UpdateContent content) {
     }
@@ -122,6 +129,25 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         apply(new ProjectCancelled(projectId, Rules.requireText(command.reason(), 500, "取消原因")));
+    }
+
+    @CommandHandler
+    public void handle(AttachProjectEvidence command, MetaData metaData, ConflictResolver conflicts) {
+        rejectStaleVersion(metaData, conflicts);
+        requireLeadUnitSubmitter(metaData);
+        requireActive();
+        EvidenceFile file = command.file();
+        Rules.require(file != null && file.fileId() != null && !file.fileId().isBlank(), "REQUIRED",
+                "请选择要上传的文件");
+        Rules.require(file.sha256() != null && file.sha256().matches("[0-9a-f]{64}"), "BAD_HASH",
+                "文件摘要（SHA-256）无效");
+        Rules.require(!evidenceFiles.containsKey(file.fileId()), "DUPLICATE_FILE", "该文件已上传");
+        // the same bytes twice would be two names for one proof; the unit names the existing file instead
+        Rules.require(!evidenceFiles.containsValue(file.sha256()), "DUPLICATE_FILE",
+                "相同内容的文件已上传过，请直接选用已上传的文件");
+        Rules.require(evidenceFiles.size() < MAX_EVIDENCE_FILES, "TOO_MANY_FILES",
+                "每个项目最多上传" + MAX_EVIDENCE_FILES + "个证明文件");
+        apply(new ProjectEvidenceAttached(projectId, leadUnitId, file));
     }
 
     @CommandHandler
@@ -283,8 +309,19 @@ public class Project {
             Rules.require(r.reachedOn() != null, "REQUIRED", "里程碑“" + milestone.name() + "”缺少完成日期");
             Rules.require(!r.reachedOn().isAfter(today), "FUTURE_DATE",
                     "里程碑“" + milestone.name() + "”的完成日期不能晚于今天");
-            String evidence = Rules.requireText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
-            checked.add(new MilestoneReached(r.milestoneId(), r.reachedOn(), evidence));
+            List<String> files = r.evidenceFileIds();
+            Rules.require(files.size() <= MAX_FILES_PER_MILESTONE, "TOO_MANY_FILES",
+                    "里程碑“" + milestone.name() + "”最多引用" + MAX_FILES_PER_MILESTONE + "个证明文件");
+            Rules.require(new HashSet<>(files).size() == files.size(), "DUPLICATE_FILE",
+                    "里程碑“" + milestone.name() + "”的证明文件重复");
+            for (String fileId : files) {
+                Rules.require(fileId != null && evidenceFiles.containsKey(fileId), "UNKNOWN_FILE",
+                        "里程碑“" + milestone.name() + "”引用的证明文件不属于该项目，请先上传");
+            }
+            String evidence = optionalText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
+            Rules.require(evidence != null || !files.isEmpty(), "EVIDENCE_REQUIRED",
+                    "里程碑“" + milestone.name() + "”须填写完成证明或上传证明文件");
+            checked.add(new MilestoneReached(r.milestoneId(), r.reachedOn(), evidence, List.copyOf(files)));
         }
         return List.copyOf(checked);
     }
@@ -356,6 +393,11 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectCancelled event) {
         cancelled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvidenceAttached event) {
+        evidenceFiles.put(event.file().fileId(), event.file().sha256());
     }
 
     @EventSourcingHandler

@@ -3,9 +3,11 @@ package cn.jiangcheng.tracker.command.project;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CreateProject;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEvidenceAttached;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -142,7 +144,22 @@ final class ProjectFixtures {
     }
 
     static MilestoneReached reached(String milestoneId, String date) {
-        return new MilestoneReached(milestoneId, LocalDate.parse(date), "批复文件 吉市发改审批〔2025〕12号");
+        return new MilestoneReached(milestoneId, LocalDate.parse(date), "批复文件 吉市发改审批〔2025〕12号", List.of());
+    }
+
+    static MilestoneReached reachedWithFiles(String milestoneId, String date, String evidence, String... fileIds) {
+        return new MilestoneReached(milestoneId, LocalDate.parse(date), evidence, List.of(fileIds));
+    }
+
+    static final String FILE_ID = "5f0c7a52-9a43-4c55-9a8e-3c1f2b7d0001";
+
+    static EvidenceFile file(String fileId, char hashDigit) {
+        return new EvidenceFile(fileId, "主体工程完工验收报告.pdf", "application/pdf", 48_213,
+                String.valueOf(hashDigit).repeat(64));
+    }
+
+    static ProjectEvidenceAttached attached(EvidenceFile file) {
+        return new ProjectEvidenceAttached(PROJECT_ID, LEAD_UNIT_ID, file);
     }
 
     static ProjectUpdateSubmitted submitted(String period, int revision, UpdateContent content) {

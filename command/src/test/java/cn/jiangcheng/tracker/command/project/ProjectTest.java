@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.command.project;
 
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.ApproveProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.AttachProjectEvidence;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CancelProject;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CreateProject;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.EditProject;
@@ -13,6 +14,7 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEdited;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
@@ -371,7 +373,7 @@ class ProjectTest {
                     new Object[]{reached(M1, "2026-03-01"), "MILESTONE_ALREADY_REACHED"},
                     new Object[]{reached(M2, "2026-03-21"), "FUTURE_DATE"},
                     new Object[]{new cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached(M2,
-                            LocalDate.of(2026, 3, 1), " "), "REQUIRED"});
+                            LocalDate.of(2026, 3, 1), " ", null), "EVIDENCE_REQUIRED"});
             for (Object[] c : cases) {
                 fixture.given(withApprovedFebruary())
                         .when(submit(withMilestones(content("2026-03", "45", "2300"),
@@ -388,6 +390,90 @@ class ProjectTest {
                     .when(submit(content("2026-03", "100", "3400")), leadSubmitter())
                     .expectNoEvents()
                     .expectException(violationOf("MILESTONES_OPEN"));
+        }
+    }
+
+    @Nested
+    class EvidenceFiles {
+
+        private AttachProjectEvidence attach(EvidenceFile file) {
+            return new AttachProjectEvidence(PROJECT_ID, file, null);
+        }
+
+        @Test
+        void theLeadUnitAttachesAFileWithItsHash() {
+            fixture.given(withApprovedFebruary())
+                    .when(attach(file(FILE_ID, 'a')), leadSubmitter())
+                    .expectEvents(attached(file(FILE_ID, 'a')));
+        }
+
+        @Test
+        void onlyTheLeadUnitsSubmittersAttachFiles() {
+            for (Map<String, Object> who : List.of(cooperatingSubmitter(), otherUnitSubmitter(), approver(),
+                    auditor())) {
+                fixture.given(withApprovedFebruary())
+                        .when(attach(file(FILE_ID, 'a')), who)
+                        .expectNoEvents()
+                        .expectException(violationOf("NOT_LEAD_UNIT"));
+            }
+        }
+
+        @Test
+        void anotherCityLearnsNothing() {
+            fixture.given(withApprovedFebruary())
+                    .when(attach(file(FILE_ID, 'a')), otherCitySubmitter())
+                    .expectNoEvents()
+                    .expectException(NotFoundInScope.class);
+        }
+
+        @Test
+        void cancelledProjectsTakeNoFiles() {
+            fixture.given(plus(withApprovedFebruary(), new ProjectCancelled(PROJECT_ID, "并入其他项目")))
+                    .when(attach(file(FILE_ID, 'a')), leadSubmitter())
+                    .expectNoEvents()
+                    .expectException(violationOf("PROJECT_CANCELLED"));
+        }
+
+        @Test
+        void theSameContentIsAttachedOnlyOnce() {
+            fixture.given(plus(withApprovedFebruary(), attached(file(FILE_ID, 'a'))))
+                    .when(attach(file("5f0c7a52-9a43-4c55-9a8e-3c1f2b7d0002", 'a')), leadSubmitter())
+                    .expectNoEvents()
+                    .expectException(violationOf("DUPLICATE_FILE"));
+        }
+
+        @Test
+        void aFileWithoutAValidHashIsRefused() {
+            fixture.given(withApprovedFebruary())
+                    .when(attach(new EvidenceFile(FILE_ID, "x.pdf", "application/pdf", 1, "not-a-hash")),
+                            leadSubmitter())
+                    .expectNoEvents()
+                    .expectException(violationOf("BAD_HASH"));
+        }
+
+        @Test
+        void aMilestoneIsProvedByAnAttachedFileAlone() {
+            UpdateContent march = withMilestones(content("2026-03", "45", "2300"),
+                    reachedWithFiles(M2, "2026-03-18", null, FILE_ID));
+            fixture.given(plus(withApprovedFebruary(), attached(file(FILE_ID, 'a'))))
+                    .when(submit(march), leadSubmitter())
+                    .expectEvents(submitted("2026-03", 1, march));
+        }
+
+        @Test
+        void aMilestoneCannotNameAFileOfAnotherProjectOrNone() {
+            UpdateContent unknown = withMilestones(content("2026-03", "45", "2300"),
+                    reachedWithFiles(M2, "2026-03-18", "验收报告", FILE_ID));
+            fixture.given(withApprovedFebruary())
+                    .when(submit(unknown), leadSubmitter())
+                    .expectNoEvents()
+                    .expectException(violationOf("UNKNOWN_FILE"));
+            UpdateContent twice = withMilestones(content("2026-03", "45", "2300"),
+                    reachedWithFiles(M2, "2026-03-18", null, FILE_ID, FILE_ID));
+            fixture.given(plus(withApprovedFebruary(), attached(file(FILE_ID, 'a'))))
+                    .when(submit(twice), leadSubmitter())
+                    .expectNoEvents()
+                    .expectException(violationOf("DUPLICATE_FILE"));
         }
     }
 

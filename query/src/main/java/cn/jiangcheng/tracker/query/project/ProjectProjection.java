@@ -4,6 +4,7 @@ import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCancelled;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEdited;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEvidenceAttached;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
@@ -19,6 +20,7 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectSummary;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.UnitRef;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.UpdateView;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -110,6 +112,19 @@ public class ProjectProjection {
     }
 
     @EventHandler
+    void on(ProjectEvidenceAttached event, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
+        EvidenceFile f = event.file();
+        if (advance(event.projectId(), version, at, "cancelled = cancelled")) {
+            jdbc.update("""
+                    insert into project_evidence (project_id, file_id, file_name, content_type, size_bytes, sha256,
+                        attached_at, attached_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    event.projectId(), f.fileId(), f.fileName(), f.contentType(), f.size(), f.sha256(), time(at),
+                    userName(metaData));
+        }
+    }
+
+    @EventHandler
     void on(ProjectUpdateSubmitted event, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
         if (advance(event.projectId(), version, at, "pending_update_id = ?", event.updateId())) {
             jdbc.update("""
@@ -130,9 +145,10 @@ public class ProjectProjection {
                     event.comment());
             for (MilestoneReached m : event.content().milestonesReached()) {
                 jdbc.update("""
-                        update project_milestone set reached_on = ?, evidence = ?
+                        update project_milestone set reached_on = ?, evidence = ?, evidence_file_ids = cast(? as jsonb)
                         where project_id = ? and milestone_id = ?""",
-                        m.reachedOn(), m.evidence(), event.projectId(), m.milestoneId());
+                        m.reachedOn(), m.evidence(), ProjectJson.write(m.evidenceFileIds()), event.projectId(),
+                        m.milestoneId());
             }
         }
     }
@@ -147,6 +163,7 @@ public class ProjectProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from project_evidence");
         jdbc.update("delete from project_update");
         jdbc.update("delete from project_milestone");
         jdbc.update("delete from project_unit");
@@ -195,11 +212,20 @@ public class ProjectProjection {
         ProjectSummary summary = summary(row, query.today(), query.marginPoints());
         List<UnitRef> cooperating = row.cooperatingUnitIds().stream()
                 .map(id -> new UnitRef(id, unitName(id))).toList();
+        List<EvidenceFile> files = jdbc.query("""
+                select * from project_evidence where project_id = ? order by attached_at, file_id""",
+                (rs, i) -> new EvidenceFile(rs.getString("file_id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256")),
+                query.projectId());
+        Map<String, EvidenceFile> byId = new HashMap<>();
+        files.forEach(f -> byId.put(f.fileId(), f));
         List<MilestoneView> milestones = row.milestones().stream().map(m -> {
             boolean onTime = m.reachedOn() != null && !m.reachedOn().isAfter(m.plannedDate());
             boolean overdue = m.reachedOn() == null && m.plannedDate().isBefore(query.today());
+            List<EvidenceFile> proof = m.evidenceFileIds().stream().map(byId::get)
+                    .filter(java.util.Objects::nonNull).toList();
             return new MilestoneView(m.milestoneId(), m.name(), m.plannedDate(), m.reachedOn(), m.evidence(),
-                    onTime, overdue);
+                    proof, onTime, overdue);
         }).toList();
         List<UpdateView> updates = jdbc.query("""
                 select * from project_update where project_id = ? order by update_id desc, revision desc""",
@@ -208,7 +234,7 @@ public class ProjectProjection {
                         instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "decided_at"),
                         rs.getString("decided_by"), rs.getString("decision_comment")),
                 query.projectId());
-        return Optional.of(new ProjectDetail(summary, cooperating, milestones, updates, row.cancelReason()));
+        return Optional.of(new ProjectDetail(summary, cooperating, milestones, updates, files, row.cancelReason()));
     }
 
     @QueryHandler
@@ -222,7 +248,7 @@ public class ProjectProjection {
     // ---------------------------------------------------------------- helpers
 
     private record MilestoneRow(String milestoneId, String name, LocalDate plannedDate, LocalDate reachedOn,
-                                String evidence) {
+                                String evidence, List<String> evidenceFileIds) {
     }
 
     private record Row(ProjectFacts facts, String cityId, String group, List<String> cooperatingUnitIds,
@@ -258,7 +284,8 @@ public class ProjectProjection {
                     milestones.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(
                             new MilestoneRow(rs.getString("milestone_id"), rs.getString("name"),
                                     rs.getObject("planned_date", LocalDate.class),
-                                    rs.getObject("reached_on", LocalDate.class), rs.getString("evidence")));
+                                    rs.getObject("reached_on", LocalDate.class), rs.getString("evidence"),
+                                    ProjectJson.ids(rs.getString("evidence_file_ids"))));
                 }, ids.toArray());
         return rows.stream().map(r -> {
             List<MilestoneRow> ms = milestones.getOrDefault(r.facts().id(), List.of());
