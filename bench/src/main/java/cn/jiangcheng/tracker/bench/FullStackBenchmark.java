@@ -57,7 +57,7 @@ public final class FullStackBenchmark {
     static final String CITY = "220200";
     static final List<String> PROJECTION_TABLES = List.of("org_unit_view", "user_account_view", "indicator_view",
             "indicator_unit", "submission_view", "submission_history", "submission_value", "project_view",
-            "project_unit", "project_milestone", "project_update", "rectification_case", "rectification_history",
+            "project_unit", "project_milestone", "project_update", "project_evidence", "rectification_case", "rectification_history",
             "rectification_extension");
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
