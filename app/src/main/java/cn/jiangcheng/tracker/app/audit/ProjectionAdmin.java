@@ -82,7 +82,9 @@ public class ProjectionAdmin {
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        // Axon keeps a segment "replaying" until its token covers the reset token, gaps included, which can take
+        // long after every event was replayed; reaching the reset position is what makes the projection whole again
+        boolean replaying = segments.stream().anyMatch(ProjectionAdmin::stillReplaying);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         String error = failures.getOrDefault(name, segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> String.valueOf(s.getError())).findFirst().orElse(null));
@@ -113,6 +115,15 @@ public class ProjectionAdmin {
         }
         return new ProjectionStatus(name, phase, processor.isRunning(), replaying, segments.size(), position, target,
                 head, progress, error);
+    }
+
+    private static boolean stillReplaying(EventTrackerStatus segment) {
+        if (!segment.isReplaying()) {
+            return false;
+        }
+        OptionalLong position = segment.getCurrentPosition();
+        OptionalLong target = segment.getResetPosition();
+        return position.isEmpty() || target.isEmpty() || position.getAsLong() < target.getAsLong();
     }
 
     private Map<String, StreamingEventProcessor> processors() {
