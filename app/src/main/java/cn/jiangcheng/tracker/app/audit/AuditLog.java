@@ -80,10 +80,13 @@ public class AuditLog {
             args.add(filter.after());
         }
         args.add(filter.limit() + 1);
+        String order = " order by c.global_index " + (filter.newestFirst() ? "desc" : "asc");
+        // the page is cut from the index first and only its rows are joined to the event table, whatever the
+        // planner believes about the tables' sizes
         List<LoggedEvent> rows = jdbc.query("select c.*, e.sequencenumber, e.payloadtype, e.payloadrevision, "
-                + "e.timestamp, e.payload, e.metadata from event_chain c join domainevententry e "
-                + "on e.globalindex = c.global_index" + where + " order by c.global_index "
-                + (filter.newestFirst() ? "desc" : "asc") + " limit ?", this::row, args.toArray());
+                + "e.timestamp, e.payload, e.metadata from (select * from event_chain c" + where + order
+                + " limit ?) c join domainevententry e on e.globalindex = c.global_index" + order, this::row,
+                args.toArray());
         boolean more = rows.size() > filter.limit();
         List<LoggedEvent> page = more ? rows.subList(0, filter.limit()) : rows;
         return new Page(List.copyOf(page), more ? page.get(page.size() - 1).globalIndex() : null);
