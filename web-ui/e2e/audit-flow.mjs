@@ -29,6 +29,7 @@ run(async (browser) => {
       }
       assert(text.includes('永吉县') && text.includes('yongji-submitter') && text.includes('sthj-approver'),
         'who and which unit are shown')
+      assert(text.includes('新建填报') && text.includes('审核通过'), 'events are named in Chinese')
       await page.screenshot({ path: join(SHOT_DIR, 'audit-1-log.png'), fullPage: true })
       return '4 events, with users and unit'
     })
