@@ -1,7 +1,6 @@
 package cn.jiangcheng.tracker.app.project;
 
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
-import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.AttachProjectEvidence;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.ApproveProjectUpdate;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CancelProject;
@@ -27,7 +26,7 @@ import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
-import cn.jiangcheng.tracker.app.submission.EvidenceStore;
+import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -316,9 +315,7 @@ public class ProjectController {
                                        @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
         TrackerUser user = Caller.current();
         access.visible(id, user);
-        if (expectedVersion == null || expectedVersion < 0) {
-            throw new BadRequest("expectedVersion", "缺少版本号");
-        }
+        EvidenceStore.requireVersion(expectedVersion);
         Evidence stored = evidenceStore.store(id, file, user.getUsername());
         EvidenceFile evidence = new EvidenceFile(stored.fileId(), stored.fileName(), stored.contentType(),
                 stored.size(), stored.sha256());
@@ -333,14 +330,7 @@ public class ProjectController {
         ProjectDetail project = access.visible(id, Caller.current());
         // only files the project's events attached: the bytes table alone does not say whose a file is
         boolean attached = project.evidenceFiles().stream().anyMatch(f -> f.fileId().equals(fileId));
-        EvidenceStore.StoredFile file = evidenceStore.load(id, fileId).filter(f -> attached)
-                .orElseThrow(() -> new NotFoundInScope("未找到该文件"));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(file.evidence().contentType()))
-                .body(file.content());
+        return evidenceStore.download(id, fileId, attached);
     }
 
     @PostMapping("/api/projects/{id}/updates/{updateId}/approve")

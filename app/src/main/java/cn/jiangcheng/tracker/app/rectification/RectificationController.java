@@ -36,7 +36,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
-import cn.jiangcheng.tracker.app.submission.EvidenceStore;
+import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -282,9 +282,7 @@ public class RectificationController {
                                    @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
         TrackerUser user = Caller.current();
         visible(id);
-        if (expectedVersion == null || expectedVersion < 0) {
-            throw new BadRequest("expectedVersion", VERSION);
-        }
+        EvidenceStore.requireVersion(expectedVersion);
         var stored = evidenceStore.store(id, file, user.getUsername());
         Evidence evidence = new Evidence(stored.fileId(), stored.fileName(), stored.contentType(), stored.size(),
                 stored.sha256());
@@ -297,14 +295,7 @@ public class RectificationController {
     public ResponseEntity<byte[]> downloadEvidence(@PathVariable String id, @PathVariable String fileId) {
         CaseDetail detail = visible(id);
         boolean attached = detail.evidence().stream().anyMatch(e -> e.fileId().equals(fileId));
-        EvidenceStore.StoredFile file = evidenceStore.load(id, fileId).filter(f -> attached)
-                .orElseThrow(() -> new NotFoundInScope("未找到该文件"));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(file.evidence().contentType()))
-                .body(file.content());
+        return evidenceStore.download(id, fileId, attached);
     }
 
     @PostMapping("/{id}/request-acceptance")

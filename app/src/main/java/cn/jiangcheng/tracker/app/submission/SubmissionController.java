@@ -24,6 +24,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
+import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
@@ -36,8 +37,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +55,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -260,9 +258,7 @@ public class SubmissionController {
                                    @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
         TrackerUser user = Caller.current();
         access.visible(id, user);
-        if (expectedVersion == null || expectedVersion < 0) {
-            throw new BadRequest("expectedVersion", "缺少版本号");
-        }
+        EvidenceStore.requireVersion(expectedVersion);
         Evidence evidence = evidenceStore.store(id, file, user.getUsername());
         commandGateway.sendAndWait(new AttachEvidence(id, evidence, expectedVersion));
         return evidence;
@@ -273,14 +269,7 @@ public class SubmissionController {
     public ResponseEntity<byte[]> downloadEvidence(@PathVariable String id, @PathVariable String fileId) {
         SubmissionDetail submission = access.visible(id, Caller.current());
         boolean attached = submission.evidence().stream().anyMatch(e -> e.fileId().equals(fileId));
-        EvidenceStore.StoredFile file = evidenceStore.load(id, fileId).filter(f -> attached)
-                .orElseThrow(() -> new NotFoundInScope("未找到该文件"));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(file.evidence().contentType()))
-                .body(file.content());
+        return evidenceStore.download(id, fileId, attached);
     }
 
     @GetMapping("/api/submissions/reporting")

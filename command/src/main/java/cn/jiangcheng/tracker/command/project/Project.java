@@ -102,7 +102,7 @@ public class Project {
 
     @CommandHandler
     public void handle(EditProject command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         ProjectPlan checked = requirePlan(command.plan(), reachedMilestones);
@@ -112,7 +112,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ReassignProject command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
@@ -125,7 +125,7 @@ public class Project {
 
     @CommandHandler
     public void handle(CancelProject command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         apply(new ProjectCancelled(projectId, Rules.requireText(command.reason(), 500, "取消原因")));
@@ -133,7 +133,7 @@ public class Project {
 
     @CommandHandler
     public void handle(AttachProjectEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
         EvidenceFile file = command.file();
@@ -152,7 +152,7 @@ public class Project {
 
     @CommandHandler
     public void handle(SubmitProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
         UpdateContent content = command.content();
@@ -189,7 +189,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ApproveProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();
@@ -200,7 +200,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ReturnProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();
@@ -210,12 +210,6 @@ public class Project {
     }
 
     // ---------------------------------------------------------------- rules
-
-    private void rejectStaleVersion(MetaData metaData, ConflictResolver conflicts) {
-        // another city learns nothing, not even that the project changed since its (guessed) version
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
-    }
 
     private void requireActive() {
         Rules.require(!cancelled, "PROJECT_CANCELLED", "该项目已取消");

@@ -85,7 +85,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
         apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(),
@@ -94,7 +94,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(AttachEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
         Evidence evidence = command.evidence();
@@ -106,7 +106,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
         Rules.require(command.rules() != null && !command.rules().isEmpty(), "NO_RULES", "本期没有需要填报的指标");
@@ -121,7 +121,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(WithdrawSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
         apply(new SubmissionWithdrawn(submissionId, revision));
@@ -129,7 +129,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(ApproveSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         String comment = optionalText(command.comment(), "审核意见");
         if (awaitingCountyReview()) {
@@ -144,7 +144,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(ReturnSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireStatus("只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
@@ -165,7 +165,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(StartAmendment command, MetaData metaData, ConflictResolver conflicts) {
-        rejectStaleVersion(metaData, conflicts);
+        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有审核通过的报告可以申请修改", Status.APPROVED);
         apply(new AmendmentStarted(submissionId, revision + 1, Rules.requireText(command.reason(), 500, "修改原因")));
@@ -175,11 +175,6 @@ public class Submission {
      * A decision taken on an outdated screen is refused as a conflict before any rule is checked, so of two
      * people acting at once exactly one succeeds and the other is told to reload.
      */
-    private void rejectStaleVersion(MetaData metaData, ConflictResolver conflicts) {
-        // another city learns nothing, not even that the report changed since its (guessed) version
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
-    }
 
     private boolean awaitingCountyReview() {
         return status == Status.SUBMITTED && reviewUnitId != null;

@@ -1,13 +1,20 @@
-package cn.jiangcheng.tracker.app.submission;
+package cn.jiangcheng.tracker.app.evidence;
 
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
+import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.app.web.BadRequest;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -19,8 +26,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Keeps evidence files in PostgreSQL. Only files whose content matches their name's type are accepted: the
- * first bytes are checked, not the name alone.
+ * Keeps evidence files of reports, cases and projects in PostgreSQL, each under the id of the record it belongs to.
+ * Only files whose content matches their name's type are accepted: the first bytes are checked, not the name alone.
  */
 @Component
 public class EvidenceStore {
@@ -47,8 +54,15 @@ public class EvidenceStore {
     public record StoredFile(Evidence evidence, byte[] content) {
     }
 
-    /** Stores the file; call inside the transaction that also records the EvidenceAttached event. */
-    public Evidence store(String submissionId, MultipartFile file, String uploadedBy) throws IOException {
+    /** An upload names the version it was made against, like every other change (a form field, not JSON). */
+    public static void requireVersion(Long expectedVersion) {
+        if (expectedVersion == null || expectedVersion < 0) {
+            throw new BadRequest("expectedVersion", "缺少版本号");
+        }
+    }
+
+    /** Stores the file; call inside the transaction that also records the event that attaches it. */
+    public Evidence store(String recordId, MultipartFile file, String uploadedBy) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new BusinessRuleViolation("EMPTY_FILE", "请选择要上传的文件");
         }
@@ -68,12 +82,27 @@ public class EvidenceStore {
                 insert into evidence_file (id, submission_id, file_name, content_type, size_bytes, sha256, content,
                                            uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, submissionId, name, contentType, (long) content.length, sha256, content, uploadedBy,
+                id, recordId, name, contentType, (long) content.length, sha256, content, uploadedBy,
                 Timestamp.from(clock.instant()));
         return new Evidence(id.toString(), name, contentType, content.length, sha256);
     }
 
-    public Optional<StoredFile> load(String submissionId, String fileId) {
+    /**
+     * The file as a download, if it was stored under the record and the record's events attached it: the bytes
+     * table alone does not say whose a file is.
+     */
+    public ResponseEntity<byte[]> download(String recordId, String fileId, boolean attachedToRecord) {
+        StoredFile file = load(recordId, fileId).filter(f -> attachedToRecord)
+                .orElseThrow(() -> new NotFoundInScope("未找到该文件"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(file.evidence().contentType()))
+                .body(file.content());
+    }
+
+    public Optional<StoredFile> load(String recordId, String fileId) {
         UUID id;
         try {
             id = UUID.fromString(fileId);
@@ -83,7 +112,7 @@ public class EvidenceStore {
         return jdbc.query("select * from evidence_file where id = ? and submission_id = ?", rs -> rs.next()
                 ? Optional.of(new StoredFile(new Evidence(rs.getString("id"), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256")),
-                rs.getBytes("content"))) : Optional.empty(), id, submissionId);
+                rs.getBytes("content"))) : Optional.empty(), id, recordId);
     }
 
     private static String cleanName(String original) {
