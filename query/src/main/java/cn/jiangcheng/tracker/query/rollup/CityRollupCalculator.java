@@ -83,12 +83,14 @@ public final class CityRollupCalculator {
      * @param values    the city's values of the period and of earlier periods of the same type (for the trend),
      *                  approved and pending
      * @param unitNames org unit id → name, for display
+     * @param notApplicable indicator id → the units for which it is confirmed 不涉及: they are not expected to report
      */
     public static CityRollup calculate(String cityId, String cityName, Period period, boolean includePending,
                                        List<IndicatorDefinition> catalog, List<RollupValue> values,
-                                       Map<String, String> unitNames) {
+                                       Map<String, String> unitNames, Map<String, Set<String>> notApplicable) {
         List<IndicatorDefinition> indicators = catalog.stream()
                 .filter(d -> d.periodType() == period.type())
+                .map(d -> withoutUnits(d, notApplicable.getOrDefault(d.indicatorId(), Set.of())))
                 .sorted(Comparator.comparingInt(IndicatorDefinition::number)
                         .thenComparing(IndicatorDefinition::indicatorId))
                 .toList();
@@ -107,6 +109,17 @@ public final class CityRollupCalculator {
         }
         return new CityRollup(period.code(), cityId, cityName, includePending, rollups,
                 reporting(indicators, current, unitNames));
+    }
+
+    /** The definition as the rollup sees it: units for which the indicator is 不涉及 are no longer expected. */
+    static IndicatorDefinition withoutUnits(IndicatorDefinition d, Set<String> notApplicable) {
+        if (notApplicable.isEmpty() || d.reportingUnitIds() == null) {
+            return d;
+        }
+        List<String> reporting = d.reportingUnitIds().stream().filter(u -> !notApplicable.contains(u)).toList();
+        return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
+                d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(), d.targets(),
+                d.attribute(), d.periodType(), reporting, d.measuringUnitId(), d.plausibilityShare(), d.calendar());
     }
 
     /** Without pending: the approved values. With: a report's pending values replace all its approved ones. */

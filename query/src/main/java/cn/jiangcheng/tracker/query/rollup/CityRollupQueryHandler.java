@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
@@ -60,7 +61,12 @@ public class CityRollupQueryHandler {
                     names.put(rs.getString("id"), rs.getString("name"));
                 }, query.cityId(), query.cityId());
         return CityRollupCalculator.calculate(query.cityId(), names.get(query.cityId()), period,
-                query.includePending(), catalog, values, names);
+                query.includePending(), catalog, values, names, notApplicable(query.cityId()));
+    }
+
+    /** Indicator id → units for which it is confirmed 不涉及 (none until that feature's projection exists). */
+    private Map<String, Set<String>> notApplicable(String cityId) {
+        return Map.of();
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -43,7 +43,7 @@ class CityRollupCalculatorTest {
     private static CityRollup rollup(String period, boolean includePending, List<IndicatorDefinition> catalog,
                                      List<RollupValue> values) {
         return CityRollupCalculator.calculate(CITY, "吉林市", Period.parse(period).orElseThrow(), includePending,
-                catalog, values, NAMES);
+                catalog, values, NAMES, java.util.Map.of());
     }
 
     private static IndicatorRollup only(String period, IndicatorDefinition indicator, RollupValue... values) {
