@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import static cn.jiangcheng.tracker.app.submission.ReportFixtures.WATER_QUALITY;
 import static cn.jiangcheng.tracker.app.submission.ReportFixtures.create;
@@ -39,6 +41,11 @@ class RollupClosureHttpTest extends HttpTestBase {
         clock.reset();
     }
 
+    /** Far enough ahead that the test's own periods are over and open for reports, and no other test uses them. */
+    private void moveTo(LocalDate day) {
+        clock.advance(Duration.between(clock.instant(), day.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+    }
+
     private JsonNode rollup(ApiClient client, String period) {
         return client.get("/api/rollups/city?period=" + period).json();
     }
@@ -55,8 +62,9 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void aPartialPeriodIsIncompleteUntilTheBureauClosesItAndIncompleteAgainWhenReopened() {
-        String period = "2037";
+        String period = "2062";
         ApiClient approver = as("sthj-approver");
+        moveTo(LocalDate.of(2063, 3, 1));
         twoUnitsApproved(period);
 
         JsonNode partial = rollup(approver, period);
@@ -74,11 +82,10 @@ class RollupClosureHttpTest extends HttpTestBase {
         assertThat(water.path("status").asText()).isEqualTo("INCOMPLETE");
         assertThat(partial.path("closure").isNull()).isTrue();
 
-        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"" + period + "\",\"note\":\"逾期未报\"}");
+        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"2063\",\"note\":\"逾期未报\"}");
         assertThat(early.status()).as(early.toString()).isEqualTo(422);
         assertThat(early.code()).isEqualTo("PERIOD_NOT_OVER");
 
-        clock.advance(Duration.ofDays(366L * 12));
         ApiClient.Response closed = approver.post(CLOSURE, "{\"period\":\"" + period
                 + "\",\"note\":\"其余单位逾期未报，按现有数据汇总\"}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
@@ -114,9 +121,9 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void onlyTheBureausApproversCloseAndBadInputChangesNothing() {
-        String period = "2038";
+        String period = "2063";
+        moveTo(LocalDate.of(2064, 3, 1));
         twoUnitsApproved(period);
-        clock.advance(Duration.ofDays(366L * 13));
         String body = "{\"period\":\"" + period + "\",\"note\":\"逾期未报\"}";
         long before = eventCount();
 
@@ -142,7 +149,8 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void theExportUsesTheSameWords() throws Exception {
-        String period = "2039";
+        String period = "2064";
+        moveTo(LocalDate.of(2065, 3, 1));
         twoUnitsApproved(period);
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/rollups/city/export?period=" + period))
