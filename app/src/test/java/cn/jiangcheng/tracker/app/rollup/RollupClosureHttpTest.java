@@ -96,12 +96,17 @@ class RollupClosureHttpTest extends HttpTestBase {
                 .contains("桦甸市", "吉林市生态环境局", "吉林市发展和改革委员会").doesNotContain("永吉县", "蛟河市");
         assertThat(after.path("closure").path("note").asText()).isEqualTo("其余单位逾期未报，按现有数据汇总");
         assertThat(after.path("closure").path("closedBy").asText()).isNotBlank();
-        JsonNode judged = rollupIndicator(after, RED_LINE);
-        assertThat(judged.path("cityValue").decimalValue()).isEqualByComparingTo("1401.00");
-        assertThat(judged.path("status").asText()).isEqualTo("NOT_MET");
-        assertThat(judged.path("coverage").path("complete").asBoolean()).isTrue();
-        // 198 / 200 = 99 % against the 2035 target 99, still in force after the last milestone
-        assertThat(rollupIndicator(after, SEWAGE).path("status").asText()).isEqualTo("MET");
+        // a partial sum stays unjudged even when closed: 1401 is not the city's red line area
+        JsonNode redLineClosed = rollupIndicator(after, RED_LINE);
+        assertThat(redLineClosed.path("cityValue").isNull()).isTrue();
+        assertThat(redLineClosed.path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(redLineClosed.path("statusReason").asText()).contains("已截止汇总", "不作判定");
+        // a ratio is judged on the units there are: 198 / 200 = 99 % against the 2035 target 99, still in force
+        // after the last milestone, and the reason says whom it leaves out
+        JsonNode sewage = rollupIndicator(after, SEWAGE);
+        assertThat(sewage.path("status").asText()).isEqualTo("MET");
+        assertThat(sewage.path("coverage").path("complete").asBoolean()).isTrue();
+        assertThat(sewage.path("statusReason").asText()).contains("截止汇总，不含：", "桦甸市");
         assertThat(count("select count(*) from domainevententry where payloadtype like '%PeriodClosed'"
                 + " and aggregateidentifier = ?", "220200:" + period)).isEqualTo(1);
 
@@ -113,7 +118,7 @@ class RollupClosureHttpTest extends HttpTestBase {
                 + "\",\"reason\":\"永吉县申请补报\"}");
         assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
         assertThat(reopened.json().path("closure").isNull()).isTrue();
-        assertThat(rollupIndicator(reopened.json(), RED_LINE).path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(rollupIndicator(reopened.json(), SEWAGE).path("status").asText()).isEqualTo("INCOMPLETE");
         ApiClient.Response reopenTwice = approver.post(CLOSURE + "/reopen", "{\"period\":\"" + period
                 + "\",\"reason\":\"再开\"}");
         assertThat(reopenTwice.code()).isEqualTo("NOT_CLOSED");
