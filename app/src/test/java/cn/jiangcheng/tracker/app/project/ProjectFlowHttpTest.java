@@ -132,7 +132,9 @@ class ProjectFlowHttpTest extends HttpTestBase {
 
         assertThat(fgw.post("/api/projects/" + id + "/updates", update(thisMonth(), "55", "260", null,
                 version(back))).status()).isEqualTo(201);
-        JsonNode again = awaitProject(fgw, id, p -> p.path("updates").size() == 2);
+        // the detail reads the project row before its reports: wait for the row too, or its version may be stale
+        JsonNode again = awaitProject(fgw, id, p -> p.path("updates").size() == 2
+                && !p.path("summary").path("pendingUpdateId").isNull());
         assertThat(again.path("updates").get(0).path("revision").asInt()).isEqualTo(2);
         ApiClient.Response ok = approver.post("/api/projects/" + id + "/updates/" + thisMonth() + "/approve",
                 "{\"expectedVersion\":" + version(again) + "}");
