@@ -30,8 +30,8 @@ import static cn.jiangcheng.tracker.app.seed.JilinOrgUnits.SINO_SINGAPORE_FOOD_Z
 /**
  * Carries databases seeded by earlier versions forward to the current seed, at every start after the seeders (which
  * already add units and projects that are missing, such as 220273 吉林中新食品区). Stored events are never edited:
- * each correction is a command sent as the system, applied only while the record still shows the old seeded value,
- * so a second start, another node or a later change by the bureau is left alone.
+ * each correction is a command sent as the system, applied only while the record is exactly as the earlier seed left
+ * it (never renamed, never reassigned), so a second start, another node or any change by the bureau is left alone.
  */
 @Component
 @Order(5)
@@ -39,11 +39,11 @@ class SeedUpgrade implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SeedUpgrade.class);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** A seeded unit whose name was wrong: renamed only while it still carries oldName. */
+    /** A seeded unit whose name was wrong: renamed only while it carries oldName and was never renamed. */
     record UnitRename(String orgUnitId, String oldName, String newName) {
     }
 
-    /** A seeded project whose lead unit was wrong: reassigned only while fromLeadUnitId still leads it. */
+    /** A seeded project whose lead unit was wrong: reassigned only while seeded with fromLeadUnitId, never reassigned. */
     record ProjectMove(String projectId, String fromLeadUnitId, String toLeadUnitId, String reason) {
     }
 
@@ -91,15 +91,15 @@ class SeedUpgrade implements ApplicationRunner {
 
     private boolean rename(UnitRename rename) {
         List<DomainEventMessage<?>> history = seed.history(rename.orgUnitId());
-        String name = null;
+        String seededName = null;
         for (DomainEventMessage<?> event : history) {
             if (event.getPayload() instanceof OrgUnitCreated created) {
-                name = created.name();
-            } else if (event.getPayload() instanceof OrgUnitRenamed renamed) {
-                name = renamed.newName();
+                seededName = created.name();
+            } else if (event.getPayload() instanceof OrgUnitRenamed) {
+                return false;
             }
         }
-        if (!rename.oldName().equals(name)) {
+        if (!rename.oldName().equals(seededName)) {
             return false;
         }
         return seed.sendAsSystem(new RenameOrgUnit(rename.orgUnitId(), rename.newName(), lastSequence(history)));
@@ -107,18 +107,17 @@ class SeedUpgrade implements ApplicationRunner {
 
     private boolean move(ProjectMove move) {
         List<DomainEventMessage<?>> history = seed.history(move.projectId());
-        String lead = null;
+        String seededLead = null;
         List<String> cooperating = List.of();
         boolean open = true;
         String pendingUpdate = null;
         for (DomainEventMessage<?> event : history) {
             Object payload = event.getPayload();
             if (payload instanceof ProjectCreated created) {
-                lead = created.leadUnitId();
+                seededLead = created.leadUnitId();
                 cooperating = created.cooperatingUnitIds();
-            } else if (payload instanceof ProjectReassigned reassigned) {
-                lead = reassigned.leadUnitId();
-                cooperating = reassigned.cooperatingUnitIds();
+            } else if (payload instanceof ProjectReassigned) {
+                return false;
             } else if (payload instanceof ProjectCancelled) {
                 open = false;
             } else if (payload instanceof ProjectUpdateSubmitted submitted) {
@@ -131,7 +130,7 @@ class SeedUpgrade implements ApplicationRunner {
             }
         }
         // a cancelled or completed project keeps its history as it was
-        if (!move.fromLeadUnitId().equals(lead) || !open) {
+        if (!move.fromLeadUnitId().equals(seededLead) || !open) {
             return false;
         }
         if (pendingUpdate != null) {

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the next start. Its own application context, so the old seed runs on an empty database.
  */
 @Import(SeedUpgradeHttpTest.OldSeed.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedUpgradeHttpTest extends HttpTestBase {
     private static final String P6005 = "220200-P6005";
     private static final String P4305 = "220200-P4305";
@@ -73,6 +76,7 @@ class SeedUpgradeHttpTest extends HttpTestBase {
     EventStore eventStore;
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theStartRenamesTheZonesAddsTheFoodZoneAndMovesItsProjects() {
         List<DomainEventMessage<?>> economic = history("220271");
         assertThat(payloads(economic)).containsExactly(
@@ -109,12 +113,27 @@ class SeedUpgradeHttpTest extends HttpTestBase {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aSecondRunChangesNothing() {
         long before = eventCount();
         assertThat(upgrade.upgrade()).isZero();
         assertThat(eventCount()).isEqualTo(before);
         assertThat(history("220271")).hasSize(2);
         assertThat(history(P6005)).hasSize(2);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void theBureauMayGiveTheProjectBackAndTheUpgradeLeavesItThere() {
+        ApiClient approver = as("sthj-approver");
+        ApiClient.Response back = approver.post("/api/projects/" + P6005 + "/reassign",
+                "{\"leadUnitId\":\"220200-sthj\",\"cooperatingUnitIds\":[\"220273\"],\"reason\":\"由市局统筹\","
+                        + "\"expectedVersion\":" + (history(P6005).size() - 1) + "}");
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        long before = eventCount();
+        assertThat(upgrade.upgrade()).isZero();
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(((ProjectReassigned) history(P6005).get(2).getPayload()).leadUnitId()).isEqualTo("220200-sthj");
     }
 
     private static List<Object> payloads(List<DomainEventMessage<?>> events) {
