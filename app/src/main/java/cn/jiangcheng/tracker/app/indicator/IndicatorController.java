@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 @RestController
 @Tag(name = "指标目录")
@@ -155,11 +156,8 @@ public class IndicatorController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "提出目标调整（须另一名审核人确认后生效）")
     public ProposalCreated proposeTargets(@PathVariable String id, @Valid @RequestBody TargetProposalRequest request) {
-        requireCityBureau(id);
-        String proposalId = newProposalId();
-        commandGateway.sendAndWait(new ProposeTargetChange(id, proposalId, request.targets(), request.reason(),
+        return propose(id, proposalId -> new ProposeTargetChange(id, proposalId, request.targets(), request.reason(),
                 request.documentNumber(), request.documentTitle(), request.expectedVersion()));
-        return new ProposalCreated(id, proposalId);
     }
 
     @PostMapping("/api/indicators/{id}/target-proposals/provincial")
@@ -168,11 +166,8 @@ public class IndicatorController {
     @Operation(summary = "提出“完成省下达目标”的具体目标（是/否指标不填数值，即“有效保障”）")
     public ProposalCreated proposeProvincialTarget(@PathVariable String id,
                                                    @Valid @RequestBody ProvincialProposalRequest request) {
-        requireCityBureau(id);
-        String proposalId = newProposalId();
-        commandGateway.sendAndWait(new ProposeProvincialTarget(id, proposalId, request.year(), request.value(),
+        return propose(id, proposalId -> new ProposeProvincialTarget(id, proposalId, request.year(), request.value(),
                 request.reason(), request.documentNumber(), request.documentTitle(), request.expectedVersion()));
-        return new ProposalCreated(id, proposalId);
     }
 
     @PostMapping("/api/indicators/{id}/target-proposals/{proposalId}/confirm")
@@ -247,8 +242,12 @@ public class IndicatorController {
         return user;
     }
 
-    private static String newProposalId() {
-        return "TP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    /** The server names the proposal, so the caller can refer to it at once. */
+    private ProposalCreated propose(String indicatorId, Function<String, Object> command) {
+        requireCityBureau(indicatorId);
+        String proposalId = "TP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        commandGateway.sendAndWait(command.apply(proposalId));
+        return new ProposalCreated(indicatorId, proposalId);
     }
 
     private void requireUnitOfCity(String unitId, TrackerUser user) {

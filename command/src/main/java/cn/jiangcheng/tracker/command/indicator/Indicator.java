@@ -129,11 +129,8 @@ public class Indicator {
 
     @CommandHandler
     public void handle(ConfirmTargetChange command, MetaData metaData) {
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireApprover(metaData);
-        Proposal p = requireOpen(command.proposalId());
-        Rules.require(!p.proposedBy().equals(userOf(metaData)), "SAME_APPROVER",
-                "目标调整须由另一名审核人确认，提出人不能确认自己的提议");
+        Proposal p = openProposal(command.proposalId(), metaData);
+        requireSecondApprover(p, metaData, "目标调整须由另一名审核人确认，提出人不能确认自己的提议");
         Rules.require(sameTargets(p.oldTargets(), targets), "TARGETS_CHANGED_SINCE",
                 "提议之后目标已有变化，请撤回或驳回后重新提出");
         apply(new TargetChangeConfirmed(indicatorId, p.id(), p.kind(), p.oldTargets(), p.newTargets(), p.reason(),
@@ -147,20 +144,15 @@ public class Indicator {
 
     @CommandHandler
     public void handle(RejectTargetChange command, MetaData metaData) {
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireApprover(metaData);
-        Proposal p = requireOpen(command.proposalId());
-        Rules.require(!p.proposedBy().equals(userOf(metaData)), "SAME_APPROVER",
-                "提出人不能驳回自己的提议，请撤回");
+        Proposal p = openProposal(command.proposalId(), metaData);
+        requireSecondApprover(p, metaData, "提出人不能驳回自己的提议，请撤回");
         String reason = Rules.requireText(command.reason(), 500, "驳回理由");
         apply(new TargetChangeRejected(indicatorId, p.id(), reason));
     }
 
     @CommandHandler
     public void handle(WithdrawTargetChange command, MetaData metaData) {
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireApprover(metaData);
-        Proposal p = requireOpen(command.proposalId());
+        Proposal p = openProposal(command.proposalId(), metaData);
         Rules.require(p.proposedBy().equals(userOf(metaData)), "NOT_PROPOSER", "只有提出人可以撤回该提议");
         apply(new TargetChangeWithdrawn(indicatorId, p.id()));
     }
@@ -215,13 +207,20 @@ public class Indicator {
         }
     }
 
-    private Proposal requireOpen(String proposalId) {
+    /** The open proposal a decision names, decided by an approver of the indicator's city. */
+    private Proposal openProposal(String proposalId, MetaData metaData) {
+        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
+        requireApprover(metaData);
         if (proposalId == null || !proposalIds.contains(proposalId)) {
             throw new NotFoundInScope("未找到该目标调整");
         }
         Rules.require(openProposal != null && openProposal.id().equals(proposalId), "PROPOSAL_CLOSED",
                 "该目标调整已确认、驳回或撤回");
         return openProposal;
+    }
+
+    private static void requireSecondApprover(Proposal p, MetaData metaData, String message) {
+        Rules.require(!p.proposedBy().equals(userOf(metaData)), "SAME_APPROVER", message);
     }
 
     private void requireNewTargets(List<Target> newTargets) {
