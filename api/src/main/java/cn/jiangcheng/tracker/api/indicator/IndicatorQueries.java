@@ -5,6 +5,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ComponentSpec;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
@@ -38,20 +39,21 @@ public final class IndicatorQueries {
                                 ValueType valueType, Direction direction, RollupRule rollupRule,
                                 List<ComponentSpec> components, Baseline baseline, List<Target> targets,
                                 String attribute, PeriodType periodType, List<String> reportingUnitIds,
-                                String measuringUnitId, BigDecimal plausibilityShare, long version) {
+                                String measuringUnitId, BigDecimal plausibilityShare, ReportingCalendar calendar,
+                                long version) {
 
         public static IndicatorView of(IndicatorDefinition d, long version) {
             return new IndicatorView(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
                     d.valueType(), d.direction(), d.rollupRule(), nonNull(d.components()), d.baseline(),
                     nonNull(d.targets()), d.attribute(), d.periodType(), nonNull(d.reportingUnitIds()),
-                    d.measuringUnitId(), d.plausibilityShare(), version);
+                    d.measuringUnitId(), d.plausibilityShare(), d.calendar(), version);
         }
 
         /** Back to the definition record the rules work with. */
         public IndicatorDefinition toDefinition() {
             return new IndicatorDefinition(id, cityId, number, category, name, unit, valueType, direction, rollupRule,
                     components, baseline, targets, attribute, periodType, reportingUnitIds, measuringUnitId,
-                    plausibilityShare);
+                    plausibilityShare, calendar);
         }
 
         /** Whether the unit reports this indicator, as a reporting unit or as the measuring unit. */

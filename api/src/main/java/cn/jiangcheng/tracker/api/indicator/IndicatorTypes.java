@@ -11,7 +11,11 @@ public final class IndicatorTypes {
     /** Which way is better; MUST_NOT_FALL means the value may not drop below its baseline. */
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER, MUST_NOT_FALL, YES_NO }
 
-    public enum ValueType { PERCENT, NUMBER, YES_NO }
+    /**
+     * RATE is a yearly rate of change that may be negative (单位GDP能耗降低率: −1.2 means intensity rose): it is a
+     * flow, judged against the target of its own year (or the cumulative target of its span), never extrapolated.
+     */
+    public enum ValueType { PERCENT, NUMBER, YES_NO, RATE }
 
     /**
      * How unit values become the city value. Ratios are recomputed from summed components, never averaged;
@@ -33,8 +37,28 @@ public final class IndicatorTypes {
     public record ComponentSpec(String key, String label, String unit) {
     }
 
-    /** text keeps the plan's own wording (≥90, 完成省下达目标, 95 以上). */
-    public record Target(PlanLevel level, int year, TargetKind kind, BigDecimal value, String text) {
+    /**
+     * text keeps the plan's own wording (≥90, 完成省下达目标, 95 以上). fromYear is set only for a cumulative target of a
+     * rate indicator: the first year the target adds up over (2026 for a 十五五 target of 2030); null means the
+     * target is the level (or, for a rate, the rate) of its own year.
+     */
+    public record Target(PlanLevel level, int year, TargetKind kind, BigDecimal value, String text, Integer fromYear) {
+        public Target(PlanLevel level, int year, TargetKind kind, BigDecimal value, String text) {
+            this(level, year, kind, value, text, null);
+        }
+
+        public boolean cumulative() {
+            return fromYear != null;
+        }
+    }
+
+    /**
+     * When a period of an indicator may be reported and when it is due. A period opens openDaysEarly days before
+     * the day after it ends (0: from the day after its end, e.g. an annual report from 1 January of the next
+     * year); it is due on day dueDay (clamped to the month's length) of the month dueMonthsAfterEnd months after the
+     * month it ends in (annual default 1/31 → 31 January; EQI 6/30 → 30 June, when the figures are published).
+     */
+    public record ReportingCalendar(int openDaysEarly, int dueMonthsAfterEnd, int dueDay) {
     }
 
     public record Baseline(int year, BigDecimal value, String text) {
@@ -49,6 +73,17 @@ public final class IndicatorTypes {
                                       String unit, ValueType valueType, Direction direction, RollupRule rollupRule,
                                       List<ComponentSpec> components, Baseline baseline, List<Target> targets,
                                       String attribute, PeriodType periodType, List<String> reportingUnitIds,
-                                      String measuringUnitId, BigDecimal plausibilityShare) {
+                                      String measuringUnitId, BigDecimal plausibilityShare,
+                                      ReportingCalendar calendar) {
+        /** Without a calendar: the default one of its period type applies. */
+        public IndicatorDefinition(String indicatorId, String cityId, int number, String category, String name,
+                                   String unit, ValueType valueType, Direction direction, RollupRule rollupRule,
+                                   List<ComponentSpec> components, Baseline baseline, List<Target> targets,
+                                   String attribute, PeriodType periodType, List<String> reportingUnitIds,
+                                   String measuringUnitId, BigDecimal plausibilityShare) {
+            this(indicatorId, cityId, number, category, name, unit, valueType, direction, rollupRule, components,
+                    baseline, targets, attribute, periodType, reportingUnitIds, measuringUnitId, plausibilityShare,
+                    null);
+        }
     }
 }

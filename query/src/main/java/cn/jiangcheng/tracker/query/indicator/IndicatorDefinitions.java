@@ -64,7 +64,7 @@ final class IndicatorDefinitions {
         return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
                 d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(),
                 targets == null ? List.of() : List.copyOf(targets), d.attribute(), d.periodType(),
-                d.reportingUnitIds(), d.measuringUnitId(), d.plausibilityShare());
+                d.reportingUnitIds(), d.measuringUnitId(), d.plausibilityShare(), d.calendar());
     }
 
     /** The number behind 完成省下达目标 of that year: only the city-level PROVINCIAL target of the year changes. */
@@ -82,13 +82,13 @@ final class IndicatorDefinitions {
         return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
                 d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(), d.targets(),
                 d.attribute(), periodType, reportingUnitIds == null ? List.of() : List.copyOf(reportingUnitIds),
-                measuringUnitId, d.plausibilityShare());
+                measuringUnitId, d.plausibilityShare(), d.calendar());
     }
 
     static IndicatorDefinition withPlausibilityShare(IndicatorDefinition d, BigDecimal share) {
         return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
                 d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(), d.targets(),
-                d.attribute(), d.periodType(), d.reportingUnitIds(), d.measuringUnitId(), share);
+                d.attribute(), d.periodType(), d.reportingUnitIds(), d.measuringUnitId(), share, d.calendar());
     }
 
     /** Every unit that must report the indicator: the reporting units, then the measuring unit, once each. */
