@@ -12,8 +12,13 @@ export const TARGET_KIND_LABELS = {
 
 export const isYesNoIndicator = (ind) => ind.valueType === 'YES_NO' || ind.direction === 'YES_NO'
 
-/** 2027: ≥35, 完成省下达目标（省下达 93.5）, 有效保障 … */
+/** 2027: ≥35, 完成省下达目标（省下达 93.5）, 有效保障 …; a cumulative target names its years. */
 export function targetText(ind, t) {
+  const text = levelText(ind, t)
+  return t && t.fromYear ? `${text}（${t.fromYear}—${t.year}年累计）` : text
+}
+
+function levelText(ind, t) {
   if (!t) return '—'
   if (t.kind === 'SECURED') return '有效保障'
   const hasValue = t.value !== null && t.value !== undefined

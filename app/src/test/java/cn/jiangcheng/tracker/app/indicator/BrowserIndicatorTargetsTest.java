@@ -42,7 +42,7 @@ class BrowserIndicatorTargetsTest extends HttpTestBase {
                     "INDICATOR_NUMBER", "15", "NEW_VALUE", "36"));
             String changed = eventually(() -> targets(wang), t -> !t.equals(original));
             assertThat(changed).contains("{\"level\":\"CITY\",\"year\":2027,\"kind\":\"AT_LEAST\",\"value\":36,"
-                    + "\"text\":\"36\"}");
+                    + "\"text\":\"36\",\"fromYear\":null");
         } finally {
             restore(wang, ApiClient.basic(port, second, DEMO_PASSWORD), original);
         }

@@ -257,9 +257,9 @@ public class Indicator {
             if (!provincial) {
                 result.add(t);
             } else if (yesNo()) {
-                result.add(new Target(t.level(), t.year(), TargetKind.SECURED, null, SECURED_TEXT));
+                result.add(new Target(t.level(), t.year(), TargetKind.SECURED, null, SECURED_TEXT, t.fromYear()));
             } else {
-                result.add(new Target(t.level(), t.year(), t.kind(), value, t.text()));
+                result.add(new Target(t.level(), t.year(), t.kind(), value, t.text(), t.fromYear()));
             }
         }
         return List.copyOf(result);
@@ -315,7 +315,7 @@ public class Indicator {
             boolean sameValue = x.value() == null ? y.value() == null
                     : y.value() != null && x.value().compareTo(y.value()) == 0;
             if (x.level() != y.level() || x.year() != y.year() || x.kind() != y.kind() || !sameValue
-                    || !Objects.equals(x.text(), y.text())) {
+                    || !Objects.equals(x.text(), y.text()) || !Objects.equals(x.fromYear(), y.fromYear())) {
                 return false;
             }
         }
@@ -345,8 +345,8 @@ public class Indicator {
     void on(ProvincialTargetSet event) {
         // as the catalog projection reads it: only the value is filled in, whatever the indicator
         targets = targets.stream().map(t -> t.level() == PlanLevel.CITY && t.year() == event.year()
-                && t.kind() == TargetKind.PROVINCIAL ? new Target(t.level(), t.year(), t.kind(), event.value(), t.text())
-                : t).toList();
+                && t.kind() == TargetKind.PROVINCIAL
+                ? new Target(t.level(), t.year(), t.kind(), event.value(), t.text(), t.fromYear()) : t).toList();
     }
 
     @EventSourcingHandler

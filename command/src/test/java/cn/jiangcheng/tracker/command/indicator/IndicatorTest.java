@@ -846,6 +846,28 @@ class IndicatorTest {
         }
 
         @Test
+        void aTargetThatBecomesCumulativeIsAChange() {
+            Target cumulative = new Target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, bd("90"), "≥90", 2024);
+            List<Target> changed = List.of(cumulative, TARGET_2030, PROVINCE_2030);
+            fixture.given(waterDefined())
+                    .when(propose(changed), approver(ALICE))
+                    .expectEvents(planProposed(Def.water().targets, changed));
+        }
+
+        @Test
+        void aProvincialNumberKeepsTheTargetCumulative() {
+            Target cumulative = new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标", 2026);
+            Def d = Def.water();
+            d.targets = List.of(TARGET_2025, cumulative);
+            fixture.given(new IndicatorDefined(WATER, d.build()))
+                    .when(new ProposeProvincialTarget(WATER, "TP-1", 2030, bd("13.5"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(ALICE))
+                    .expectEvents(new TargetChangeProposed(WATER, "TP-1", Kind.PROVINCIAL_TARGET, 2030, bd("13.5"),
+                            d.targets, List.of(TARGET_2025, new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL,
+                            bd("13.5"), "完成省下达目标", 2026)), REASON, DOC_NUMBER, DOC_TITLE));
+        }
+
+        @Test
         void aProposalIdIsUsedOnce() {
             fixture.given(waterDefined(), by(ALICE, proposed), by(ALICE, new TargetChangeWithdrawn(WATER, "TP-1")))
                     .when(propose(newTargets), approver(BOB))

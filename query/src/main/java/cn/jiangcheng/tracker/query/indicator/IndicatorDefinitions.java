@@ -72,7 +72,7 @@ final class IndicatorDefinitions {
         List<Target> targets = new ArrayList<>();
         for (Target t : d.targets() == null ? List.<Target>of() : d.targets()) {
             boolean provincial = t.level() == PlanLevel.CITY && t.year() == year && t.kind() == TargetKind.PROVINCIAL;
-            targets.add(provincial ? new Target(t.level(), t.year(), t.kind(), value, t.text()) : t);
+            targets.add(provincial ? new Target(t.level(), t.year(), t.kind(), value, t.text(), t.fromYear()) : t);
         }
         return withTargets(d, targets);
     }
