@@ -36,6 +36,12 @@ async function openIndicator(page) {
   await page.locator(sel('indicator-drawer')).first().waitFor({ state: 'visible' })
 }
 
+/** The input of an el-input, whichever element carries its data-test. */
+function field(page, name) {
+  const s = sel(name)
+  return page.locator(`input${s}, textarea${s}, ${s} input, ${s} textarea`).first()
+}
+
 async function fieldErrors(page) {
   await page.locator('.el-form-item__error:visible').first().waitFor({ state: 'visible' })
   return (await page.locator('.el-form-item__error:visible').allInnerTexts()).map((t) => t.trim())
@@ -65,14 +71,14 @@ async function firstApproverProposes(browser) {
       const count = await rows.count()
       let row = -1
       for (let i = 0; i < count; i++) {
-        if ((await page.locator(`${sel(`proposal-target-year-${i}`)} input`).inputValue()) === '2027') row = i
+        if ((await field(page, `proposal-target-year-${i}`).inputValue()) === '2027') row = i
       }
       assert(row >= 0, 'no 2027 row in the form')
-      await page.locator(`${sel(`proposal-target-value-${row}`)} input`).fill(NEW_VALUE)
-      await page.locator(`${sel(`proposal-target-text-${row}`)} input`).fill(NEW_VALUE)
-      await page.locator(`${sel('proposal-reason')} textarea`).fill('e2e：省厅调整2027年目标')
-      await page.locator(`${sel('proposal-document-number')} input`).fill(DOC_NUMBER)
-      await page.locator(`${sel('proposal-document-title')} input`).fill('关于调整生态环境目标的通知')
+      await field(page, `proposal-target-value-${row}`).fill(NEW_VALUE)
+      await field(page, `proposal-target-text-${row}`).fill(NEW_VALUE)
+      await field(page, 'proposal-reason').fill('e2e：省厅调整2027年目标')
+      await field(page, 'proposal-document-number').fill(DOC_NUMBER)
+      await field(page, 'proposal-document-title').fill('关于调整生态环境目标的通知')
       await page.locator(sel('proposal-submit')).click()
       await page.locator(sel('proposal-open')).waitFor({ state: 'visible' })
       const text = await page.locator(sel('proposal-open')).innerText()
