@@ -175,9 +175,7 @@ public class IndicatorController {
     @Operation(summary = "确认目标调整（提出人以外的审核人），确认后生效")
     public Accepted confirmProposal(@PathVariable String id, @PathVariable String proposalId,
                                     @Valid @RequestBody VersionRequest request) {
-        requireCityBureau(id);
-        commandGateway.sendAndWait(new ConfirmTargetChange(id, proposalId, request.expectedVersion()));
-        return new Accepted(id);
+        return decide(id, new ConfirmTargetChange(id, proposalId, request.expectedVersion()));
     }
 
     @PostMapping("/api/indicators/{id}/target-proposals/{proposalId}/reject")
@@ -185,10 +183,7 @@ public class IndicatorController {
     @Operation(summary = "驳回目标调整（提出人以外的审核人，须说明理由）")
     public Accepted rejectProposal(@PathVariable String id, @PathVariable String proposalId,
                                    @Valid @RequestBody RejectionRequest request) {
-        requireCityBureau(id);
-        commandGateway.sendAndWait(new RejectTargetChange(id, proposalId, request.reason(),
-                request.expectedVersion()));
-        return new Accepted(id);
+        return decide(id, new RejectTargetChange(id, proposalId, request.reason(), request.expectedVersion()));
     }
 
     @PostMapping("/api/indicators/{id}/target-proposals/{proposalId}/withdraw")
@@ -196,9 +191,7 @@ public class IndicatorController {
     @Operation(summary = "撤回自己提出的目标调整")
     public Accepted withdrawProposal(@PathVariable String id, @PathVariable String proposalId,
                                      @Valid @RequestBody VersionRequest request) {
-        requireCityBureau(id);
-        commandGateway.sendAndWait(new WithdrawTargetChange(id, proposalId, request.expectedVersion()));
-        return new Accepted(id);
+        return decide(id, new WithdrawTargetChange(id, proposalId, request.expectedVersion()));
     }
 
     @PutMapping("/api/indicators/{id}/assignment")
@@ -248,6 +241,12 @@ public class IndicatorController {
         String proposalId = "TP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         commandGateway.sendAndWait(command.apply(proposalId));
         return new ProposalCreated(indicatorId, proposalId);
+    }
+
+    private Accepted decide(String indicatorId, Object decision) {
+        requireCityBureau(indicatorId);
+        commandGateway.sendAndWait(decision);
+        return new Accepted(indicatorId);
     }
 
     private void requireUnitOfCity(String unitId, TrackerUser user) {

@@ -106,10 +106,8 @@ public class Indicator {
 
     @CommandHandler
     public void handle(ProposeTargetChange command, MetaData metaData) {
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireApprover(metaData);
-        requireNewProposal(command.proposalId());
-        Source source = Source.of(command.reason(), command.documentNumber(), command.documentTitle());
+        Source source = requireNewProposal(command.proposalId(), command.reason(), command.documentNumber(),
+                command.documentTitle(), metaData);
         requireNewTargets(command.targets());
         apply(new TargetChangeProposed(indicatorId, command.proposalId(), Kind.PLAN_TARGETS, null, null, targets,
                 List.copyOf(command.targets()), source.reason(), source.documentNumber(), source.documentTitle()));
@@ -117,10 +115,8 @@ public class Indicator {
 
     @CommandHandler
     public void handle(ProposeProvincialTarget command, MetaData metaData) {
-        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireApprover(metaData);
-        requireNewProposal(command.proposalId());
-        Source source = Source.of(command.reason(), command.documentNumber(), command.documentTitle());
+        Source source = requireNewProposal(command.proposalId(), command.reason(), command.documentNumber(),
+                command.documentTitle(), metaData);
         BigDecimal value = requireProvincialTarget(command.year(), command.value());
         apply(new TargetChangeProposed(indicatorId, command.proposalId(), Kind.PROVINCIAL_TARGET, command.year(),
                 value, targets, provincialTargets(command.year(), value), source.reason(), source.documentNumber(),
@@ -198,13 +194,18 @@ public class Indicator {
         return user == null ? null : user.toString();
     }
 
-    private void requireNewProposal(String proposalId) {
+    /** A new proposal, by an approver of the city, while none is open, with its reason and source document. */
+    private Source requireNewProposal(String proposalId, String reason, String documentNumber, String documentTitle,
+                                      MetaData metaData) {
+        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
+        requireApprover(metaData);
         Rules.require(proposalId != null && !proposalId.isBlank() && !proposalIds.contains(proposalId),
                 "BAD_PROPOSAL_ID", "目标调整编号无效");
         if (openProposal != null) {
             throw new BusinessRuleViolation("PROPOSAL_OPEN", "该指标已有待确认的目标调整（" + openProposal.id() + "，"
                     + openProposal.proposedByName() + "提出），请先确认、驳回或撤回");
         }
+        return Source.of(reason, documentNumber, documentTitle);
     }
 
     /** The open proposal a decision names, decided by an approver of the indicator's city. */
