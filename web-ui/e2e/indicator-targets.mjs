@@ -5,7 +5,8 @@
 //   BASE_URL=http://127.0.0.1:8080 SECOND_APPROVER=… INDICATOR_NUMBER=15 NEW_VALUE=36 node e2e/indicator-targets.mjs
 // The second approver and the indicator are chosen by the JUnit driver (BrowserIndicatorTargetsTest), which checks
 // the stored targets afterwards and puts them back.
-import { assert, check, checkNoPageErrors, logIn, openMenu, run, sel, until, withPage } from './lib.mjs'
+import { join } from 'node:path'
+import { SHOT_DIR, assert, check, checkNoPageErrors, logIn, openMenu, run, sel, until, withPage } from './lib.mjs'
 
 const FIRST = 'sthj-approver'
 const SECOND = process.env.SECOND_APPROVER
@@ -81,6 +82,7 @@ async function firstApproverProposes(browser) {
       await field(page, 'proposal-document-title').fill('关于调整生态环境目标的通知')
       await page.locator(sel('proposal-submit')).click()
       await page.locator(sel('proposal-open')).waitFor({ state: 'visible' })
+      await page.screenshot({ path: join(SHOT_DIR, 'indicators-0-desktop.png') })
       const text = await page.locator(sel('proposal-open')).innerText()
       assert(text.includes(DOC_NUMBER), `the open proposal does not name ${DOC_NUMBER}: ${text}`)
       return text.split('\n')[0]
@@ -101,8 +103,12 @@ async function secondApproverConfirms(browser) {
       await page.goto(page.url().replace(/#\/.*$/, '#/indicators'))
       await page.locator(`${sel('indicators-page')}[data-busy="false"]`).waitFor({ state: 'attached' })
       await page.locator(sel('indicator-open-proposal')).first().waitFor({ state: 'visible' })
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+      await page.screenshot({ path: join(SHOT_DIR, 'indicators-1-phone.png'), fullPage: true })
+      assert(widths[0] <= widths[1] + 1, `page is ${widths[0]} px wide in a ${widths[1]} px window`)
       await page.locator(sel(`indicator-open-${NUMBER}`)).click()
       await page.locator(sel('proposal-open')).waitFor({ state: 'visible' })
+      await page.screenshot({ path: join(SHOT_DIR, 'indicators-2-phone-proposal.png') })
       const box = await page.locator(sel('proposal-confirm')).boundingBox()
       assert(box && box.x >= 0 && box.x + box.width <= 390, `确认 outside the screen: ${JSON.stringify(box)}`)
       return (await page.locator(sel('proposal-change')).allInnerTexts()).join('；')
@@ -114,6 +120,7 @@ async function secondApproverConfirms(browser) {
       await page.locator(sel('proposal-none')).waitFor({ state: 'visible' })
       const item = page.locator(sel('target-history-item')).first()
       await item.waitFor({ state: 'visible' })
+      await page.screenshot({ path: join(SHOT_DIR, 'indicators-3-phone-history.png') })
       const text = await item.innerText()
       assert(text.includes(DOC_NUMBER) && text.includes(NEW_VALUE), `history item: ${text}`)
       return text.replace(/\s+/g, ' ').slice(0, 120)
