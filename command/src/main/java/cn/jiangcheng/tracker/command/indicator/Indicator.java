@@ -54,6 +54,7 @@ public class Indicator {
     static final String NOT_FOUND = "未找到该指标";
     static final String SECURED_TEXT = "有效保障";
 
+    static final String YEARLY_RATE_TEXT = "完成省下达目标（年度）";
     @AggregateIdentifier
     private String indicatorId;
     private String cityId;
@@ -236,7 +237,9 @@ public class Indicator {
     private BigDecimal requireProvincialTarget(int year, BigDecimal value) {
         boolean hasProvincial = targets.stream().anyMatch(t -> t.level() == PlanLevel.CITY
                 && t.year() == year && t.kind() == TargetKind.PROVINCIAL);
-        Rules.require(hasProvincial, "NO_PROVINCIAL_TARGET", year + "年的目标不是“完成省下达目标”");
+        // a yearly rate gets the province's target of any year of the plan, not only of a milestone year
+        boolean newYearlyRate = rate() && year >= 2024 && year <= 2035 && !hasCityTarget(year);
+        Rules.require(hasProvincial || newYearlyRate, "NO_PROVINCIAL_TARGET", year + "年的目标不是“完成省下达目标”");
         if (yesNo()) {
             Rules.require(value == null || value.compareTo(BigDecimal.ONE) == 0, "YES_NO_TARGET",
                     "是/否指标的省下达目标为“有效保障”，无需填写数值");
@@ -244,7 +247,8 @@ public class Indicator {
         }
         Rules.require(value != null, "REQUIRED", "目标值不能为空");
         Rules.require(value.signum() >= 0, "OUT_OF_RANGE", "目标值不能为负数");
-        Rules.require(definition.valueType() != ValueType.PERCENT || value.compareTo(BigDecimal.valueOf(100)) <= 0,
+        Rules.require(definition.valueType() != ValueType.PERCENT && !rate()
+                        || value.compareTo(BigDecimal.valueOf(100)) <= 0,
                 "OUT_OF_RANGE", "百分比目标须在0到100之间");
         Rules.require(!sameTargets(provincialTargets(year, value), targets), "TARGETS_UNCHANGED", "目标没有变化");
         return value;
@@ -263,15 +267,27 @@ public class Indicator {
                 result.add(new Target(t.level(), t.year(), t.kind(), value, t.text(), t.fromYear()));
             }
         }
+        if (rate() && !hasCityTarget(year)) {
+            result.add(new Target(PlanLevel.CITY, year, TargetKind.PROVINCIAL, value, YEARLY_RATE_TEXT, null));
+            result.sort(java.util.Comparator.comparing(Target::level).thenComparingInt(Target::year));
+        }
         return List.copyOf(result);
+    }
+
+    private boolean hasCityTarget(int year) {
+        return targets.stream().anyMatch(t -> t.level() == PlanLevel.CITY && t.year() == year);
+    }
+
+    private boolean rate() {
+        return definition.valueType() == ValueType.RATE;
     }
 
     /**
      * A number stays a ProvincialTargetSet (the projections fill it in); a yes/no target changes the target's kind,
-     * which only a target list change can say.
+     * which only a target list change can say, and so does a new yearly target of a rate.
      */
     private void applyProvincialTarget(int year, BigDecimal value, List<Target> newTargets) {
-        if (yesNo()) {
+        if (yesNo() || newTargets.size() != targets.size()) {
             apply(new IndicatorTargetsChanged(indicatorId, targets, newTargets));
         } else {
             apply(new ProvincialTargetSet(indicatorId, year, value));

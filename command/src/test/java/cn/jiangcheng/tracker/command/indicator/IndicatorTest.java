@@ -855,6 +855,30 @@ class IndicatorTest {
         }
 
         @Test
+        void aRateGetsTheProvincesTargetOfAnyYear() {
+            // 单位GDP能耗降低率: the province hands down 2025's yearly rate, a year that is no milestone
+            Target cumulative = new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标", 2026);
+            Def d = Def.air();
+            d.valueType = ValueType.RATE;
+            d.targets = List.of(cumulative);
+            Target yearly = new Target(PlanLevel.CITY, 2025, TargetKind.PROVINCIAL, bd("3"),
+                    Indicator.YEARLY_RATE_TEXT, null);
+            fixture.given(new IndicatorDefined(AIR, d.build()))
+                    .when(new ProposeProvincialTarget(AIR, "TP-1", 2025, bd("3"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(ALICE))
+                    .expectEvents(new TargetChangeProposed(AIR, "TP-1", Kind.PROVINCIAL_TARGET, 2025, bd("3"),
+                            d.targets, List.of(yearly, cumulative), REASON, DOC_NUMBER, DOC_TITLE));
+        }
+
+        @Test
+        void aLevelGetsNoTargetForAYearThePlanDoesNotName() {
+            fixture.given(waterDefined())
+                    .when(new ProposeProvincialTarget(WATER, "TP-1", 2026, bd("93"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(ALICE))
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"));
+        }
+
+        @Test
         void aProvincialNumberKeepsTheTargetCumulative() {
             Target cumulative = new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标", 2026);
             Def d = Def.water();
