@@ -1,4 +1,4 @@
-// 城市汇总 verdicts in a real browser (issue 11): a period where 2 of 11 county-level units are approved shows 数据不全
+// 城市汇总 verdicts in a real browser (issue 11): a period where 2 of 12 county-level units are approved shows 数据不全
 // for the red line (no city value) and for 污水集中收集率 (its value shown) with the missing units named; the approver
 // closes it (截止汇总): the ratio turns into a judged 达标 that names who it leaves out, the red line sum stays
 // unjudged; reopening turns the ratio back. Also checks the legend, the status reasons, and
@@ -49,7 +49,7 @@ async function approverCloses(browser) {
       const value = await row.locator(sel('rollup-city-value')).getAttribute('data-value')
       assert(value === '', `city value ${value}`)
       const coverage = await row.locator(sel('rollup-coverage')).innerText()
-      assert(coverage.includes('2/11'), `coverage ${coverage}`)
+      assert(coverage.includes('2/12'), `coverage ${coverage}`)
       const reason = await row.locator(sel('status-reason')).innerText()
       assert(reason.includes('未报') && reason.includes('桦甸市'), `reason ${reason}`)
       const label = await row.locator(sel('rollup-status')).innerText()

@@ -27,7 +27,7 @@ import static cn.jiangcheng.tracker.app.submission.ReportFixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, finding 3: a partial period is not judged as the city's value. With 2 of 11 units approved the red line
+ * Issue 11, finding 3: a partial period is not judged as the city's value. With 2 of 12 units approved the red line
  * area (a sum) has no city value and 数据不全; a ratio shows its value but no verdict; 截止汇总 judges on the data there
  * is and names who was missing; reopening undoes it. Each test has its own period.
  */
@@ -69,13 +69,13 @@ class RollupClosureHttpTest extends HttpTestBase {
 
         JsonNode partial = rollup(approver, period);
         JsonNode redLine = rollupIndicator(partial, RED_LINE);
-        // 700.5 + 700.5 from 2 of 11 units is not the city's red line area
+        // 700.5 + 700.5 from 2 of 12 units is not the city's red line area
         assertThat(redLine.path("cityValue").isNull()).as(redLine.toString()).isTrue();
         assertThat(redLine.path("status").asText()).isEqualTo("INCOMPLETE");
         assertThat(redLine.path("progress").isNull()).isTrue();
         assertThat(redLine.path("coverage").path("complete").asBoolean()).isFalse();
-        assertThat(redLine.path("coverage").path("missing")).hasSize(9);
-        assertThat(redLine.path("statusReason").asText()).startsWith("已报2/11个单位，未报：");
+        assertThat(redLine.path("coverage").path("missing")).hasSize(10);
+        assertThat(redLine.path("statusReason").asText()).startsWith("已报2/12个单位，未报：");
         JsonNode water = rollupIndicator(partial, WATER_QUALITY);
         // (9 + 1) / (10 + 2) = 83.33 % is shown, but not judged
         assertThat(water.path("cityValue").decimalValue()).isEqualByComparingTo("83.33");
@@ -90,8 +90,8 @@ class RollupClosureHttpTest extends HttpTestBase {
                 + "\",\"note\":\"其余单位逾期未报，按现有数据汇总\"}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         JsonNode after = closed.json();
-        // 9 county-level units, and the bureau and 发改委, whose city-measured indicators are not in either
-        assertThat(after.path("closure").path("missingAtClosing")).hasSize(11);
+        // 10 county-level units, and the bureau and 发改委, whose city-measured indicators are not in either
+        assertThat(after.path("closure").path("missingAtClosing")).hasSize(12);
         assertThat(after.path("closure").path("missingAtClosing").toString())
                 .contains("桦甸市", "吉林市生态环境局", "吉林市发展和改革委员会").doesNotContain("永吉县", "蛟河市");
         assertThat(after.path("closure").path("note").asText()).isEqualTo("其余单位逾期未报，按现有数据汇总");
@@ -174,7 +174,7 @@ class RollupClosureHttpTest extends HttpTestBase {
             assertThat(redLine).isNotNull();
             assertThat(redLine.getCell(RollupWorkbook.COL_STATUS).getStringCellValue()).isEqualTo("数据不全");
             assertThat(redLine.getCell(RollupWorkbook.COL_CITY_VALUE).getStringCellValue()).isEqualTo("—");
-            assertThat(redLine.getCell(RollupWorkbook.COL_REASON).getStringCellValue()).startsWith("已报2/11个单位");
+            assertThat(redLine.getCell(RollupWorkbook.COL_REASON).getStringCellValue()).startsWith("已报2/12个单位");
         }
     }
 }
