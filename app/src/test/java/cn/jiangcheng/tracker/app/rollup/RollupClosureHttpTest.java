@@ -50,7 +50,7 @@ class RollupClosureHttpTest extends HttpTestBase {
         return client.get("/api/rollups/city?period=" + period).json();
     }
 
-    /** Two of the eleven county-level units report and are approved. */
+    /** Two of the twelve county-level units report and are approved. */
     private void twoUnitsApproved(String period) {
         ApiClient approver = as("sthj-approver");
         ApiClient yongji = as("yongji-submitter");
