@@ -263,7 +263,9 @@ export const indicatorApi = {
   /** The whole catalog of the caller's city. */
   list: () => api.get('/api/indicators'),
   /** The indicators a unit reports for one period. */
-  assigned: (orgUnitId, period) => api.get(`/api/indicators/assigned${query({ orgUnitId, period })}`)
+  assigned: (orgUnitId, period) => api.get(`/api/indicators/assigned${query({ orgUnitId, period })}`),
+  /** 填报日历: when the period opens and each indicator is due (of the unit's report when orgUnitId is given). */
+  calendar: (period, orgUnitId) => api.get(`/api/reporting-calendar${query({ period, orgUnitId })}`)
 }
 
 export const submissionApi = {
