@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
- * org_unit_view) and hands it to {@link CityRollupCalculator}. It owns no tables and handles no events.
+ * org_unit_view, period_closure) and hands it to {@link CityRollupCalculator}. It owns no tables and handles no events.
  */
 @Component
 public class CityRollupQueryHandler {
@@ -32,9 +32,11 @@ public class CityRollupQueryHandler {
     };
 
     private final JdbcTemplate jdbc;
+    private final PeriodClosureProjection closures;
 
-    public CityRollupQueryHandler(JdbcTemplate jdbc) {
+    public CityRollupQueryHandler(JdbcTemplate jdbc, PeriodClosureProjection closures) {
         this.jdbc = jdbc;
+        this.closures = closures;
     }
 
     @QueryHandler
@@ -61,7 +63,8 @@ public class CityRollupQueryHandler {
                     names.put(rs.getString("id"), rs.getString("name"));
                 }, query.cityId(), query.cityId());
         return CityRollupCalculator.calculate(query.cityId(), names.get(query.cityId()), period,
-                query.includePending(), catalog, values, names, notApplicable(query.cityId()));
+                query.includePending(), catalog, values, names, notApplicable(query.cityId()),
+                closures.closure(query.cityId(), period.code()));
     }
 
     /** Indicator id → units for which it is confirmed 不涉及 (none until that feature's projection exists). */
