@@ -301,30 +301,30 @@ public class SubmissionController {
     public ReportingStatus reporting(@RequestParam String period) {
         TrackerUser user = Caller.current();
         Period parsed = parsePeriod(period);
-        ReportingStatus status = withCalendarDeadlines(queryGateway.query(
-                new FindReportingStatus(user.cityId(), parsed.code()), ReportingStatus.class).join(), parsed);
-        if (user.dataScope() == DataScope.CITY) {
-            return status;
+        ReportingStatus status = queryGateway.query(new FindReportingStatus(user.cityId(), parsed.code()),
+                ReportingStatus.class).join();
+        List<UnitReportingStatus> units = status.units();
+        if (user.dataScope() != DataScope.CITY) {
+            Set<String> visible = orgDirectory.visibleUnits(user.orgUnitId(), user.cityId(), user.dataScope())
+                    .stream().map(OrgUnitView::id).collect(Collectors.toSet());
+            units = units.stream().filter(u -> visible.contains(u.orgUnitId())).toList();
         }
-        Set<String> visible = orgDirectory.visibleUnits(user.orgUnitId(), user.cityId(), user.dataScope()).stream()
-                .map(OrgUnitView::id).collect(Collectors.toSet());
-        return new ReportingStatus(status.cityId(), status.period(), status.deadline(),
-                status.units().stream().filter(u -> visible.contains(u.orgUnitId())).toList());
+        return withCalendarDeadlines(status.cityId(), parsed, units);
     }
 
     /**
-     * A unit without a report yet is due with the latest of its indicators; the period is due when the last unit
-     * is (without units, on the period's default deadline).
+     * A unit without a report yet is due with the latest of its indicators; the period is due when the last of
+     * these units is (without units, on the period's default deadline).
      */
-    private ReportingStatus withCalendarDeadlines(ReportingStatus status, Period period) {
-        List<IndicatorView> indicators = catalog.ofCity(status.cityId()).stream()
+    private ReportingStatus withCalendarDeadlines(String cityId, Period period, List<UnitReportingStatus> units) {
+        List<IndicatorView> indicators = catalog.ofCity(cityId).stream()
                 .filter(i -> i.periodType() == period.type()).toList();
-        List<UnitReportingStatus> units = status.units().stream().map(u -> u.deadline() != null ? u
+        List<UnitReportingStatus> dated = units.stream().map(u -> u.deadline() != null ? u
                 : u.withDeadline(SubmissionRules.window(indicators.stream()
                         .filter(i -> i.reportedBy(u.orgUnitId())).toList(), period).due())).toList();
-        LocalDate due = units.stream().map(UnitReportingStatus::deadline).max(Comparator.naturalOrder())
+        LocalDate due = dated.stream().map(UnitReportingStatus::deadline).max(Comparator.naturalOrder())
                 .orElse(period.deadline());
-        return new ReportingStatus(status.cityId(), status.period(), due, units);
+        return new ReportingStatus(cityId, period.code(), due, dated);
     }
 
     static Period parsePeriod(String period) {
