@@ -188,6 +188,16 @@ async function submitterFirst(browser) {
       return await makeEditable(page)
     })
     if (!opened) return false
+    await check(`${SUBMITTER}: each indicator shows its due date; periods not yet open are greyed out`, async () => {
+      const due = (await page.locator(sel('indicator-due')).first().innerText()).trim()
+      assert(/^截止：\d{4}-\d{2}-\d{2}$/.test(due), `due date shown as "${due}"`)
+      await page.locator(`${sel('reporting-page')} ${sel('period-select')}`).click()
+      const thisYear = page.locator('.el-select-dropdown__item.is-disabled', { hasText: `${new Date().getFullYear()}年（` })
+      await thisYear.first().waitFor({ state: 'visible' })
+      const label = (await thisYear.first().innerText()).trim()
+      assert(label.endsWith(`${new Date().getFullYear() + 1}年1月1日起可填报）`), `this year offered as "${label}"`)
+      await page.keyboard.press('Escape')
+    })
     if (!(await check(`${SUBMITTER}: fills every assigned indicator`, () => fillForm(page)))) return false
 
     await check(`${SUBMITTER}: numerator above denominator shows an inline error`, async () => {

@@ -264,6 +264,8 @@ export const indicatorApi = {
   list: () => api.get('/api/indicators'),
   /** The indicators a unit reports for one period. */
   assigned: (orgUnitId, period) => api.get(`/api/indicators/assigned${query({ orgUnitId, period })}`),
+  /** 填报日历: when the period opens and each indicator is due (of the unit's report when orgUnitId is given). */
+  calendar: (period, orgUnitId) => api.get(`/api/reporting-calendar${query({ period, orgUnitId })}`),
   // Target changes, four eyes: one approver proposes (with reason, 文号, 标题), another confirms or rejects.
   openProposals: () => api.get('/api/indicators/target-proposals'),
   targetHistory: (id) => api.get(`/api/indicators/${enc(id)}/target-history`),

@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.api.indicator;
 
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -31,6 +32,11 @@ public final class IndicatorCommands {
     }
 
     public record ChangePlausibilityShare(@TargetAggregateIdentifier String indicatorId, BigDecimal share,
+                                          @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** calendar null goes back to the default calendar of the indicator's period type. */
+    public record ChangeReportingCalendar(@TargetAggregateIdentifier String indicatorId, ReportingCalendar calendar,
                                           @TargetAggregateVersion Long expectedVersion) {
     }
 

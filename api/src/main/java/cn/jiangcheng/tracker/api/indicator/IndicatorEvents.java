@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.api.indicator;
 
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 
 import java.math.BigDecimal;
@@ -25,6 +26,11 @@ public final class IndicatorEvents {
     }
 
     public record PlausibilityShareChanged(String indicatorId, BigDecimal oldShare, BigDecimal newShare) {
+    }
+
+    /** null on either side: the default calendar of the indicator's period type. */
+    public record ReportingCalendarChanged(String indicatorId, ReportingCalendar oldCalendar,
+                                           ReportingCalendar newCalendar) {
     }
 
     // The four-eyes path of target changes; who proposed and who decided is in each event's metadata.

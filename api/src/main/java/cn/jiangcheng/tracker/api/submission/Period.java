@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.api.submission;
 
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * A reporting period as the users write it: 2025 (a year), 2025-Q1 (a quarter) or 2025-03 (a month).
- * The report is due on the deadline day: the 31st of January after a year, the 15th of the month after a
- * quarter, the 10th of the month after a month.
+ * Without a calendar of its own an indicator's period opens the day after it ends and is due on the default deadline
+ * day: the 31st of January after a year, the 15th of the month after a quarter, the 10th of the month after a month
+ * ({@link ReportingCalendars}).
  */
 public record Period(String code, PeriodType type, int year, int number) {
     private static final Pattern FORMAT = Pattern.compile("(20\\d\\d)(?:-Q([1-4])|-(0[1-9]|1[0-2]))?");
@@ -59,12 +61,13 @@ public record Period(String code, PeriodType type, int year, int number) {
         };
     }
 
-    /** The last day on which a report is on time. */
+    /** The last day on which a report is on time under the default calendar of the period type. */
     public LocalDate deadline() {
-        return switch (type) {
-            case ANNUAL -> LocalDate.of(year + 1, 1, 31);
-            case QUARTERLY -> lastDay().plusDays(15);
-            case MONTHLY -> lastDay().plusDays(10);
-        };
+        return ReportingCalendars.due(ReportingCalendars.defaultOf(type), this);
+    }
+
+    /** The first day a report may be made under the default calendar: the day after the period ends. */
+    public LocalDate opens() {
+        return ReportingCalendars.opens(ReportingCalendars.defaultOf(type), this);
     }
 }

@@ -20,11 +20,14 @@ public final class SubmissionCommands {
     }
 
     /**
-     * Filled in by the server: cityId and deadline from the unit and period; approvalUnitId is the city bureau whose
-     * approvers decide; reviewUnitId is a county that reviews first (two-step chain), or null.
+     * Filled in by the server: cityId from the unit; opens and deadline from the reporting calendars of the indicators
+     * the unit reports in the period (the earliest opening, the latest due date); today is the server's date (China),
+     * a report for a period that has not opened is refused; approvalUnitId is the city bureau whose approvers decide;
+     * reviewUnitId is a county that reviews first (two-step chain), or null.
      */
     public record CreateSubmission(@TargetAggregateIdentifier String submissionId, String orgUnitId, String cityId,
-                                   String period, LocalDate deadline, String approvalUnitId, String reviewUnitId,
+                                   String period, LocalDate opens, LocalDate deadline, LocalDate today,
+                                   String approvalUnitId, String reviewUnitId,
                                    List<ReportedValue> values, List<ValueRule> rules) implements OrgUnitScoped {
         @Override
         public String targetOrgUnitId() {
@@ -40,9 +43,12 @@ public final class SubmissionCommands {
                                  @TargetAggregateVersion Long expectedVersion) {
     }
 
-    /** today is the server's date, compared with the deadline to mark the report late. */
+    /**
+     * today is the server's date, compared with the deadline to mark the report late; opens is the report's opening
+     * day under today's calendars (as for {@link CreateSubmission}): nothing is submitted before it.
+     */
     public record SubmitSubmission(@TargetAggregateIdentifier String submissionId, List<ValueRule> rules,
-                                   LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+                                   LocalDate opens, LocalDate today, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record WithdrawSubmission(@TargetAggregateIdentifier String submissionId,

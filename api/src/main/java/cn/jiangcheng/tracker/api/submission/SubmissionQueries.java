@@ -90,11 +90,19 @@ public final class SubmissionQueries {
                                    List<HistoryEntry> history) {
     }
 
-    /** submissionId, status and late are null when the unit has no report for the period yet. */
+    /**
+     * submissionId, status and late are null when the unit has no report for the period yet. deadline is the
+     * report's own deadline, or, without a report, the latest due date of the indicators the unit reports (filled in
+     * by the web layer from the reporting calendars).
+     */
     public record UnitReportingStatus(String orgUnitId, String orgUnitName, String submissionId, Status status,
-                                      Boolean late) {
+                                      Boolean late, LocalDate deadline) {
+        public UnitReportingStatus withDeadline(LocalDate due) {
+            return new UnitReportingStatus(orgUnitId, orgUnitName, submissionId, status, late, due);
+        }
     }
 
+    /** deadline: the day by which every unit's report is due (the latest of the units' deadlines). */
     public record ReportingStatus(String cityId, String period, LocalDate deadline, List<UnitReportingStatus> units) {
     }
 }

@@ -3,6 +3,7 @@ package cn.jiangcheng.tracker.app.indicator;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.AssignIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangePlausibilityShare;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ConfirmTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeProvincialTarget;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeTargetChange;
@@ -10,6 +11,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.RejectTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.WithdrawTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.FindOpenTargetProposals;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.FindTargetHistory;
@@ -216,6 +218,35 @@ public class IndicatorController {
     public Accepted plausibility(@PathVariable String id, @Valid @RequestBody PlausibilityRequest request) {
         requireCityBureau(id);
         commandGateway.sendAndWait(new ChangePlausibilityShare(id, request.share(), request.expectedVersion()));
+        return new Accepted(id);
+    }
+
+    // ---------------------------------------------------------------- reporting calendar
+
+    /** A period opens openDaysEarly days before the day after it ends; due on dueDay, dueMonthsAfterEnd months on. */
+    public record CalendarInput(@NotNull(message = "请填写提前开放天数") @Min(value = 0, message = "提前开放天数须在0到31之间")
+                                @Max(value = 31, message = "提前开放天数须在0到31之间") Integer openDaysEarly,
+                                @NotNull(message = "请填写截止月份") @Min(value = 0, message = "截止月份须为期末后0到12个月")
+                                @Max(value = 12, message = "截止月份须为期末后0到12个月") Integer dueMonthsAfterEnd,
+                                @NotNull(message = "请填写截止日") @Min(value = 1, message = "截止日须在1到31之间")
+                                @Max(value = 31, message = "截止日须在1到31之间") Integer dueDay) {
+        ReportingCalendar toCalendar() {
+            return new ReportingCalendar(openDaysEarly, dueMonthsAfterEnd, dueDay);
+        }
+    }
+
+    /** calendar null: back to the default calendar of the indicator's period type. */
+    public record CalendarRequest(@Valid CalendarInput calendar,
+                                  @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
+    }
+
+    @PutMapping("/api/indicators/{id}/calendar")
+    @PreAuthorize("hasRole('APPROVER')")
+    @Operation(summary = "修改填报日历（何时开放填报、何时截止）")
+    public Accepted calendar(@PathVariable String id, @Valid @RequestBody CalendarRequest request) {
+        requireCityBureau(id);
+        commandGateway.sendAndWait(new ChangeReportingCalendar(id,
+                request.calendar() == null ? null : request.calendar().toCalendar(), request.expectedVersion()));
         return new Accepted(id);
     }
 

@@ -6,6 +6,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
@@ -35,6 +36,10 @@ public final class JilinIndicatorCatalog {
     static final String PROVINCIAL_TEXT = "完成省下达目标";
     static final BigDecimal DEFAULT_PLAUSIBILITY = new BigDecimal("0.3");
     static final int[] MILESTONES = {2027, 2030, 2035};
+    /** 能耗 statistics of a year are published in the first quarter of the next: due 31 March. */
+    static final ReportingCalendar ENERGY_STATISTICS = new ReportingCalendar(0, 3, 31);
+    /** 生态质量评价 (EQI) and the 环境统计年报 (固废, 危废) come out mid-year: due 30 June. */
+    static final ReportingCalendar ECOLOGY_STATISTICS = new ReportingCalendar(0, 6, 30);
 
     /** Counties, districts and development zones: the units that report county-level figures. */
     public static final List<String> COUNTY_LEVEL_UNITS = List.of("220202", "220203", "220204", "220211", "220281",
@@ -91,10 +96,11 @@ public final class JilinIndicatorCatalog {
                 List.of(), base("3.5"), List.of(provincial(2027),
                         new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标（十五五累计）", 2026),
                         new Target(PlanLevel.CITY, 2035, TargetKind.PROVINCIAL, null, "完成省下达目标（十六五累计）", 2031)),
-                reform));
+                reform, ENERGY_STATISTICS));
         list.add(def(city, 10, LOW_CARBON, "非化石能源占一次能源消费比例", "%", PERCENT, HIGHER_IS_BETTER,
                 CITY_MEASURED, List.of(), new Baseline(2023, null, "—"),
-                List.of(atLeast(2027, "17", "17"), atLeast(2030, "20", "20"), provincial(2035)), reform));
+                List.of(atLeast(2027, "17", "17"), atLeast(2030, "20", "20"), provincial(2035)), reform,
+                ENERGY_STATISTICS));
         list.add(def(city, 11, LOW_CARBON, "城市生活污水集中收集率", "%", PERCENT, HIGHER_IS_BETTER, RATIO_OF_SUMS,
                 List.of(component("sewage_collected", "集中收集的生活污水量", "万吨"),
                         component("sewage_generated", "生活污水产生量", "万吨")),
@@ -107,16 +113,16 @@ public final class JilinIndicatorCatalog {
                 RollupRule.SUM, List.of(), base("7076.41"), same(TargetKind.AT_LEAST, "7076.41", "7076.41"), null));
         list.add(def(city, 14, SECURITY, "生态质量指数（EQI）", "", NUMBER, HIGHER_IS_BETTER, AREA_WEIGHTED,
                 List.of(component("land_area", "国土面积", "平方公里")),
-                base("67.8"), same(TargetKind.GOOD_LEVEL, "55", "良好水平"), null));
+                base("67.8"), same(TargetKind.GOOD_LEVEL, "55", "良好水平"), null, ECOLOGY_STATISTICS));
         list.add(def(city, 15, SECURITY, "一般工业固体废物综合利用率", "%", PERCENT, HIGHER_IS_BETTER, RATIO_OF_SUMS,
                 List.of(component("waste_utilised", "综合利用量", "万吨"),
                         component("waste_generated", "产生量", "万吨")),
                 base("31.03"), List.of(atLeast(2027, "35", "35"), atLeast(2030, "40", "40"),
-                        atLeast(2035, "45", "45")), null));
+                        atLeast(2035, "45", "45")), null, ECOLOGY_STATISTICS));
         list.add(def(city, 16, SECURITY, "危险废物综合利用处置率", "%", PERCENT, HIGHER_IS_BETTER, RATIO_OF_SUMS,
                 List.of(component("hazardous_handled", "利用处置量", "吨"),
                         component("hazardous_generated", "产生量", "吨")),
-                base("99"), same(TargetKind.AT_LEAST, "99", "99"), null));
+                base("99"), same(TargetKind.AT_LEAST, "99", "99"), null, ECOLOGY_STATISTICS));
         list.add(def(city, 17, SECURITY, "森林覆盖率", "%", PERCENT, HIGHER_IS_BETTER, AREA_WEIGHTED,
                 List.of(component("land_area", "国土面积", "平方公里")),
                 base("54.96"), withProvince(same(TargetKind.AT_LEAST, "53", "53"),
@@ -129,10 +135,19 @@ public final class JilinIndicatorCatalog {
                                            ValueType valueType, Direction direction, RollupRule rule,
                                            List<ComponentSpec> components, Baseline baseline, List<Target> targets,
                                            String measuringUnit) {
+        return def(city, number, category, name, unit, valueType, direction, rule, components, baseline, targets,
+                measuringUnit, null);
+    }
+
+    /** calendar null: the default calendar of annual indicators (due 31 January). */
+    private static IndicatorDefinition def(String city, int number, String category, String name, String unit,
+                                           ValueType valueType, Direction direction, RollupRule rule,
+                                           List<ComponentSpec> components, Baseline baseline, List<Target> targets,
+                                           String measuringUnit, ReportingCalendar calendar) {
         List<String> reporting = rule == CITY_MEASURED ? List.of() : COUNTY_LEVEL_UNITS;
         return new IndicatorDefinition(indicatorId(city, number), city, number, category, name, unit, valueType,
                 direction, rule, components, baseline, targets, "预期性", PeriodType.ANNUAL, reporting,
-                measuringUnit, DEFAULT_PLAUSIBILITY);
+                measuringUnit, DEFAULT_PLAUSIBILITY, calendar);
     }
 
     private static ComponentSpec component(String key, String label, String unit) {

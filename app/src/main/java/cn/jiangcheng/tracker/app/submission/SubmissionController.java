@@ -2,6 +2,9 @@ package cn.jiangcheng.tracker.app.submission;
 
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission;
@@ -19,10 +22,12 @@ import cn.jiangcheng.tracker.api.submission.SubmissionQueries.ReportingStatus;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionDetail;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionList;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionSummary;
+import cn.jiangcheng.tracker.api.submission.SubmissionQueries.UnitReportingStatus;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.DataScope;
+import cn.jiangcheng.tracker.app.indicator.IndicatorCatalog;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.security.Caller;
@@ -58,6 +63,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,17 +82,19 @@ public class SubmissionController {
     private final SubmissionAccess access;
     private final SubmissionRules rules;
     private final EvidenceStore evidenceStore;
+    private final IndicatorCatalog catalog;
     private final Clock clock;
 
     public SubmissionController(CommandGateway commandGateway, QueryGateway queryGateway, OrgDirectory orgDirectory,
                                 SubmissionAccess access, SubmissionRules rules, EvidenceStore evidenceStore,
-                                Clock clock) {
+                                IndicatorCatalog catalog, Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.orgDirectory = orgDirectory;
         this.access = access;
         this.rules = rules;
         this.evidenceStore = evidenceStore;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -161,9 +169,25 @@ public class SubmissionController {
         String approvalUnit = access.approvalUnitOf(unit.cityId())
                 .orElseThrow(() -> new BusinessRuleViolation("NO_APPROVER", "本市尚未设立审核单位（市生态环境局）"));
         String id = SubmissionAccess.submissionId(unit.id(), period.code());
-        commandGateway.sendAndWait(new CreateSubmission(id, unit.id(), unit.cityId(), period.code(),
-                period.deadline(), approvalUnit, access.reviewUnitOf(unit), values, valueRules));
+        Window window = rules.window(unit.id(), period);
+        commandGateway.sendAndWait(new CreateSubmission(id, unit.id(), unit.cityId(), period.code(), window.opens(),
+                window.due(), today(), approvalUnit, access.reviewUnitOf(unit), values, valueRules));
         return id;
+    }
+
+    /**
+     * For what is not a command (the Excel template, an upload before it is read): refused like the report itself,
+     * which the aggregate refuses before the period opens.
+     */
+    void requireOpen(String orgUnitId, Period period) {
+        ReportingCalendars.notOpenYet(period, rules.window(orgUnitId, period).opens(), today()).ifPresent(message -> {
+            throw new BusinessRuleViolation("PERIOD_NOT_OPEN", message);
+        });
+    }
+
+    /** The server's date in China: periods open and reports are late by it, whatever the client's clock says. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
     }
 
     @GetMapping("/api/submissions")
@@ -205,9 +229,9 @@ public class SubmissionController {
     @Operation(summary = "提交审核")
     public Accepted submit(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
         SubmissionDetail submission = access.visible(id, Caller.current());
-        commandGateway.sendAndWait(new SubmitSubmission(id,
-                rules.rules(submission.orgUnitId(), parsePeriod(submission.period())), LocalDate.now(clock.withZone(CHINA)),
-                request.expectedVersion()));
+        Period period = parsePeriod(submission.period());
+        commandGateway.sendAndWait(new SubmitSubmission(id, rules.rules(submission.orgUnitId(), period),
+                rules.window(submission.orgUnitId(), period).opens(), today(), request.expectedVersion()));
         return new Accepted(id);
     }
 
@@ -276,15 +300,31 @@ public class SubmissionController {
     @Operation(summary = "报送情况：哪些单位尚未填报")
     public ReportingStatus reporting(@RequestParam String period) {
         TrackerUser user = Caller.current();
-        ReportingStatus status = queryGateway.query(new FindReportingStatus(user.cityId(), parsePeriod(period).code()),
+        Period parsed = parsePeriod(period);
+        ReportingStatus status = queryGateway.query(new FindReportingStatus(user.cityId(), parsed.code()),
                 ReportingStatus.class).join();
-        if (user.dataScope() == DataScope.CITY) {
-            return status;
+        List<UnitReportingStatus> units = status.units();
+        if (user.dataScope() != DataScope.CITY) {
+            Set<String> visible = orgDirectory.visibleUnits(user.orgUnitId(), user.cityId(), user.dataScope())
+                    .stream().map(OrgUnitView::id).collect(Collectors.toSet());
+            units = units.stream().filter(u -> visible.contains(u.orgUnitId())).toList();
         }
-        Set<String> visible = orgDirectory.visibleUnits(user.orgUnitId(), user.cityId(), user.dataScope()).stream()
-                .map(OrgUnitView::id).collect(Collectors.toSet());
-        return new ReportingStatus(status.cityId(), status.period(), status.deadline(),
-                status.units().stream().filter(u -> visible.contains(u.orgUnitId())).toList());
+        return withCalendarDeadlines(status.cityId(), parsed, units);
+    }
+
+    /**
+     * A unit without a report yet is due with the latest of its indicators; the period is due when the last of
+     * these units is (without units, on the period's default deadline).
+     */
+    private ReportingStatus withCalendarDeadlines(String cityId, Period period, List<UnitReportingStatus> units) {
+        List<IndicatorView> indicators = catalog.ofCity(cityId).stream()
+                .filter(i -> i.periodType() == period.type()).toList();
+        List<UnitReportingStatus> dated = units.stream().map(u -> u.deadline() != null ? u
+                : u.withDeadline(SubmissionRules.window(indicators.stream()
+                        .filter(i -> i.reportedBy(u.orgUnitId())).toList(), period).due())).toList();
+        LocalDate due = dated.stream().map(UnitReportingStatus::deadline).max(Comparator.naturalOrder())
+                .orElse(period.deadline());
+        return new ReportingStatus(cityId, period.code(), due, dated);
     }
 
     static Period parsePeriod(String period) {

@@ -62,6 +62,7 @@ public class SubmissionExcelController {
         TrackerUser user = Caller.current();
         OrgUnitView unit = visibleUnit(orgUnitId, user);
         Period parsed = SubmissionController.parsePeriod(period);
+        submissions.requireOpen(unit.id(), parsed);
         List<IndicatorView> indicators = rules.indicators(unit.id(), parsed);
         List<ReportedValue> existing = existing(unit.id(), parsed).map(SubmissionDetail::values).orElse(List.of());
         byte[] xlsx = SubmissionWorkbook.template(unit.name(), parsed.code(),
@@ -85,6 +86,7 @@ public class SubmissionExcelController {
         TrackerUser user = Caller.current();
         OrgUnitView unit = visibleUnit(orgUnitId, user);
         Period parsed = SubmissionController.parsePeriod(period);
+        submissions.requireOpen(unit.id(), parsed);
         if (file == null || file.isEmpty()) {
             throw new BusinessRuleViolation("EMPTY_FILE", "请选择要导入的Excel文件");
         }

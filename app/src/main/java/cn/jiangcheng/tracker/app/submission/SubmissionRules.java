@@ -1,6 +1,8 @@
 package cn.jiangcheng.tracker.app.submission;
 
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.FindPreviousApprovedValues;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.PreviousApproved;
@@ -30,6 +32,15 @@ public class SubmissionRules {
 
     public List<IndicatorView> indicators(String orgUnitId, Period period) {
         return catalog.assignedTo(orgUnitId, period.type());
+    }
+
+    /** When the unit's report for the period opens and is due, from the calendars of the indicators in it. */
+    public Window window(String orgUnitId, Period period) {
+        return window(indicators(orgUnitId, period), period);
+    }
+
+    static Window window(List<IndicatorView> indicators, Period period) {
+        return ReportingCalendars.window(indicators.stream().map(IndicatorView::toDefinition).toList(), period);
     }
 
     public List<ValueRule> rules(String orgUnitId, Period period) {

@@ -27,7 +27,7 @@ class AuditHttpTest extends HttpTestBase {
     @Test
     void theLogShowsWhoDidWhatWhenFromWhereAndPagesWithoutOverlap() {
         ApiClient yongji = as("yongji-submitter").header("X-Correlation-Id", "audit-corr-2053");
-        String id = create(yongji, "220221", "2053", values(9, 10));
+        String id = create(yongji, "220221", "2017", values(9, 10));
         ApiClient auditor = as("auditor");
 
         JsonNode page = auditor.get("/api/audit/events?aggregateId=" + id + "&order=asc").json();
@@ -40,7 +40,7 @@ class AuditHttpTest extends HttpTestBase {
         assertThat(first.path("subjectUnitId").asText()).isEqualTo("220221");
         assertThat(first.path("clientIp").asText()).isEqualTo("127.0.0.1");
         assertThat(first.path("correlationId").asText()).isEqualTo("audit-corr-2053");
-        assertThat(first.path("payload").path("period").asText()).isEqualTo("2053");
+        assertThat(first.path("payload").path("period").asText()).isEqualTo("2017");
         assertThat(first.path("time").asText()).isNotBlank();
 
         assertThat(auditor.get("/api/audit/events?correlationId=audit-corr-2053").json().path("events").size())
@@ -127,7 +127,7 @@ class AuditHttpTest extends HttpTestBase {
         assertThat(anonymous().get("/api/audit/events").status()).isEqualTo(401);
         // and the auditor still issues no business command
         assertThat(as("auditor").post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2053\",\"values\":[]}").status()).isEqualTo(403);
+                "{\"orgUnitId\":\"220221\",\"period\":\"2017\",\"values\":[]}").status()).isEqualTo(403);
     }
 
     @Test
@@ -155,7 +155,7 @@ class AuditHttpTest extends HttpTestBase {
         ApiClient approver = as("sthj-approver");
         ApiClient auditor = as("auditor");
         Instant beforeCreation = Instant.now().minusSeconds(1);
-        String id = create(yongji, "220221", "2051", values(9, 10));
+        String id = create(yongji, "220221", "2016", values(9, 10));
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         assertThat(act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
         JsonNode submitted = awaitStatus(approver, id, "SUBMITTED");
@@ -188,20 +188,20 @@ class AuditHttpTest extends HttpTestBase {
 
         // the dashboard as it was: the approval had not happened, so no approved value counted yet
         long liveRows = count("select count(*) from submission_view");
-        JsonNode rollupThen = auditor.get("/api/rollups/city?period=2051&asOf=" + betweenSubmitAndApproval).json();
+        JsonNode rollupThen = auditor.get("/api/rollups/city?period=2016&asOf=" + betweenSubmitAndApproval).json();
         assertThat(indicator(rollupThen, WATER_QUALITY).path("cityValue").isNull()).as(rollupThen.toString()).isTrue();
-        JsonNode rollupLater = auditor.get("/api/rollups/city?period=2051&asOf="
+        JsonNode rollupLater = auditor.get("/api/rollups/city?period=2016&asOf="
                 + URLEncoder.encode(Instant.now().toString(), StandardCharsets.UTF_8)).json();
         assertThat(indicator(rollupLater, WATER_QUALITY).path("cityValue").decimalValue())
                 .isEqualByComparingTo("90.00");
-        JsonNode pendingThen = auditor.get("/api/rollups/city?period=2051&includePending=true&asOf="
+        JsonNode pendingThen = auditor.get("/api/rollups/city?period=2016&includePending=true&asOf="
                 + betweenSubmitAndApproval).json();
         assertThat(indicator(pendingThen, WATER_QUALITY).path("cityValue").decimalValue())
                 .as("the submitted value was pending then").isEqualByComparingTo("90.00");
         assertThat(count("select count(*) from submission_view")).as("live read model untouched").isEqualTo(liveRows);
-        assertThat(indicator(auditor.get("/api/rollups/city?period=2051").json(), WATER_QUALITY)
+        assertThat(indicator(auditor.get("/api/rollups/city?period=2016").json(), WATER_QUALITY)
                 .path("cityValue").decimalValue()).isEqualByComparingTo("90.00");
-        assertThat(auditor.get("/api/rollups/city?period=2051&asOf=" + Instant.now().plus(Duration.ofDays(2)))
+        assertThat(auditor.get("/api/rollups/city?period=2016&asOf=" + Instant.now().plus(Duration.ofDays(2)))
                 .status()).isEqualTo(400);
     }
 

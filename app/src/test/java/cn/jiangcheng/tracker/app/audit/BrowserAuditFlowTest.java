@@ -29,7 +29,7 @@ class BrowserAuditFlowTest extends HttpTestBase {
     void theAuditorSeesAReportAsItWasBeforeItsApproval() throws Exception {
         ApiClient yongji = as("yongji-submitter");
         ApiClient approver = as("sthj-approver");
-        String id = create(yongji, "220221", "2059", values(9, 10));
+        String id = create(yongji, "220221", "2023", values(9, 10));
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         assertThat(act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
         JsonNode submitted = awaitStatus(approver, id, "SUBMITTED");

@@ -23,7 +23,7 @@ class ProjectionRebuildHttpTest extends HttpTestBase {
 
     @Test
     void aRebuiltProjectionEqualsTheOneItReplaced() {
-        String id = create(as("yongji-submitter"), "220221", "2058", values(9, 10));
+        String id = create(as("yongji-submitter"), "220221", "2022", values(9, 10));
         submitAndApprove(as("yongji-submitter"), as("sthj-approver"), id);
         ApiClient auditor = as("auditor");
         awaitReady(auditor, "submissions");

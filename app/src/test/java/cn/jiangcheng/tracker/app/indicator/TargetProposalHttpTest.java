@@ -201,8 +201,14 @@ class TargetProposalHttpTest extends HttpTestBase {
     void aYesNoIndicatorGets有效保障AndTheRollupUsesItOnlyOnceConfirmed() {
         String period = "2028";
         String landNotSafe = values(1, 1).replace("\"220200-I07\",\"value\":1", "\"220200-I07\",\"value\":0");
-        String report = create(as("jiaohe-submitter"), "220281", period, landNotSafe);
-        submitAndApprove(as("jiaohe-submitter"), wang, report);
+        // 2028 is reported once it has opened (1 January 2029)
+        clock.setToday(java.time.LocalDate.of(2029, 3, 1));
+        try {
+            String report = create(as("jiaohe-submitter"), "220281", period, landNotSafe);
+            submitAndApprove(as("jiaohe-submitter"), wang, report);
+        } finally {
+            clock.reset();
+        }
         JsonNode noTarget = eventually(() -> rollup(period), r -> !r.path("cityValue").isNull());
         assertThat(noTarget.path("status").asText()).isEqualTo("NO_TARGET");
 

@@ -32,7 +32,7 @@ class ExcelHttpTest extends HttpTestBase {
     @Test
     void aFilledTemplateUploadsAsADraftCheckedLikeTheForm() throws Exception {
         ApiClient jiaohe = as("jiaohe-submitter");
-        byte[] template = bytes(jiaohe, "/api/submissions/template?orgUnitId=220281&period=2044");
+        byte[] template = bytes(jiaohe, "/api/submissions/template?orgUnitId=220281&period=2012");
         byte[] filled;
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             Sheet sheet = workbook.getSheet("填报表");
@@ -72,7 +72,7 @@ class ExcelHttpTest extends HttpTestBase {
             filled = out.toByteArray();
         }
         long before = eventCount();
-        ApiClient.Response uploaded = jiaohe.upload("/api/submissions/upload?orgUnitId=220281&period=2044", "report.xlsx", filled);
+        ApiClient.Response uploaded = jiaohe.upload("/api/submissions/upload?orgUnitId=220281&period=2012", "report.xlsx", filled);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         JsonNode draft = awaitReport(jiaohe, uploaded.json().path("id").asText(), s -> s.path("values").size() >= 2);
         assertThat(draft.path("status").asText()).isEqualTo("DRAFT");
@@ -83,21 +83,21 @@ class ExcelHttpTest extends HttpTestBase {
         assertThat(eventCount()).isGreaterThan(before);
 
         long afterUpload = eventCount();
-        ApiClient.Response notExcel = jiaohe.upload("/api/submissions/upload?orgUnitId=220281&period=2044", "report.xlsx",
+        ApiClient.Response notExcel = jiaohe.upload("/api/submissions/upload?orgUnitId=220281&period=2012", "report.xlsx",
                 "就是一段文字".getBytes(StandardCharsets.UTF_8));
         assertThat(notExcel.status()).isEqualTo(422);
         assertThat(notExcel.code()).isEqualTo("BAD_WORKBOOK");
         assertThat(eventCount()).isEqualTo(afterUpload);
-        assertThat(as("yongji-submitter").upload("/api/submissions/upload?orgUnitId=220281&period=2044", "report.xlsx", filled)
+        assertThat(as("yongji-submitter").upload("/api/submissions/upload?orgUnitId=220281&period=2012", "report.xlsx", filled)
                 .status()).as("only for one's own unit").isEqualTo(404);
     }
 
     @Test
     void theCityTableExportsToExcelWithTheRightNumbers() throws Exception {
         ApiClient yongji = as("yongji-submitter");
-        String id = create(yongji, "220221", "2045", values(9, 10));
+        String id = create(yongji, "220221", "2013", values(9, 10));
         submitAndApprove(yongji, as("sthj-approver"), id);
-        byte[] xlsx = bytes(as("auditor"), "/api/rollups/city/export?period=2045");
+        byte[] xlsx = bytes(as("auditor"), "/api/rollups/city/export?period=2013");
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("城市汇总");
             assertThat(sheet).isNotNull();
@@ -120,7 +120,7 @@ class ExcelHttpTest extends HttpTestBase {
             }
             assertThat(found).isTrue();
         }
-        assertThat(yongji.get("/api/rollups/city/export?period=2045").status()).isEqualTo(403);
+        assertThat(yongji.get("/api/rollups/city/export?period=2013").status()).isEqualTo(403);
     }
 
     private static byte[] bytes(ApiClient client, String path) throws Exception {

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,15 +75,23 @@ class SubmissionFlowHttpTest extends HttpTestBase {
 
     @Test
     void returnFixResubmitApproveAndTheCityValueFollows() {
-        String period = "2031";
-        String id = create(yongji, "220221", period, values(8, 10));
-        JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
-        assertThat(draft.path("status").asText()).isEqualTo("DRAFT");
-        assertThat(valueOf(draft, WATER_QUALITY)).isEqualByComparingTo("80.00");
+        String period = "2001";
+        JsonNode submitted;
+        String id;
+        clock.setToday(LocalDate.of(2002, 1, 20));
+        try {
+            id = create(yongji, "220221", period, values(8, 10));
+            JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
+            assertThat(draft.path("status").asText()).isEqualTo("DRAFT");
+            assertThat(valueOf(draft, WATER_QUALITY)).isEqualByComparingTo("80.00");
 
-        assertThat(act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
-        JsonNode submitted = awaitStatus(approver, id, "SUBMITTED");
-        assertThat(submitted.path("late").asBoolean()).isFalse();
+            assertThat(act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status())
+                    .isEqualTo(200);
+            submitted = awaitStatus(approver, id, "SUBMITTED");
+            assertThat(submitted.path("late").asBoolean()).isFalse();
+        } finally {
+            clock.reset();
+        }
 
         ApiClient.Response returned = act(approver, id, "return", """
                 {"expectedVersion":%d,"reason":"断面数与监测站数据不符","valueComments":{"220200-I03":"请核对考核断面数"}}
@@ -108,7 +119,7 @@ class SubmissionFlowHttpTest extends HttpTestBase {
 
     @Test
     void theCityRatioIsTheRatioOfSumsNotTheAverageOfPercentages() {
-        String period = "2032";
+        String period = "2002";
         String a = create(yongji, "220221", period, values(9, 10));
         String b = create(jiaohe, "220281", period, values(1, 2));
         submitAndApprove(yongji, approver, a);
@@ -124,7 +135,7 @@ class SubmissionFlowHttpTest extends HttpTestBase {
 
     @Test
     void pendingValuesCountOnlyWhenAskedAndOnlyForApproversAndAuditors() {
-        String period = "2033";
+        String period = "2003";
         String id = create(yongji, "220221", period, values(7, 10));
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}");
@@ -144,7 +155,7 @@ class SubmissionFlowHttpTest extends HttpTestBase {
 
     @Test
     void anAmendmentKeepsTheApprovedValuesInForceUntilItIsApproved() {
-        String period = "2034";
+        String period = "2004";
         String id = create(yongji, "220221", period, values(6, 10));
         JsonNode approved = submitAndApprove(yongji, approver, id);
         assertThat(act(yongji, id, "amendments", "{\"expectedVersion\":" + version(approved)
@@ -167,7 +178,7 @@ class SubmissionFlowHttpTest extends HttpTestBase {
 
     @Test
     void concurrentApproveAndReturnLetExactlyOneWin() throws Exception {
-        String id = create(jiaohe, "220281", "2035", values(5, 10));
+        String id = create(jiaohe, "220281", "2005", values(5, 10));
         JsonNode draft = awaitReport(jiaohe, id, s -> s.path("values").size() == 13);
         act(jiaohe, id, "submit", "{\"expectedVersion\":" + version(draft) + "}");
         long v = version(awaitStatus(approver, id, "SUBMITTED"));
@@ -202,9 +213,14 @@ class SubmissionFlowHttpTest extends HttpTestBase {
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}");
         JsonNode submitted = awaitStatus(yongji, id, "SUBMITTED");
-        assertThat(submitted.path("late").asBoolean()).as("2024 reports were due on 2025-01-31").isTrue();
+        assertThat(submitted.path("late").asBoolean()).as("永吉县's 2024 report was due on 2025-06-30 (EQI)").isTrue();
+        assertThat(submitted.path("deadline").asText()).isEqualTo("2025-06-30");
         JsonNode reporting = approver.get("/api/submissions/reporting?period=2024").json();
-        assertThat(reporting.path("deadline").asText()).isEqualTo("2025-01-31");
+        assertThat(reporting.path("deadline").asText()).as("when the last unit is due").isEqualTo("2025-06-30");
+        Map<String, String> deadlines = new HashMap<>();
+        reporting.path("units").forEach(u -> deadlines.put(u.path("orgUnitId").asText(), u.path("deadline").asText()));
+        assertThat(deadlines).containsEntry("220221", "2025-06-30").containsEntry("220281", "2025-06-30")
+                .containsEntry("220200-sthj", "2025-01-31").containsEntry("220200-fgw", "2025-03-31");
         List<String> missing = new ArrayList<>();
         reporting.path("units").forEach(u -> {
             if (u.path("status").isNull()) {

@@ -28,7 +28,7 @@ class SubmissionGuardsHttpTest extends HttpTestBase {
 
     @Test
     void otherUnitsAndOtherCitiesCannotSeeOrTouchAReport() {
-        String id = create(yongji, "220221", "2036", values(9, 10));
+        String id = create(yongji, "220221", "2006", values(9, 10));
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         long before = eventCount();
         for (String outsider : new String[]{"jiaohe-submitter", "fgw-submitter", "cc-submitter"}) {
@@ -38,9 +38,9 @@ class SubmissionGuardsHttpTest extends HttpTestBase {
                     .status()).as(outsider).isEqualTo(404);
             assertThat(act(other, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status())
                     .as(outsider).isEqualTo(404);
-            assertThat(other.get("/api/submissions?period=2036").json().findValuesAsText("id")).doesNotContain(id);
+            assertThat(other.get("/api/submissions?period=2006").json().findValuesAsText("id")).doesNotContain(id);
         }
-        assertThat(as("cc-submitter").get("/api/submissions/reporting?period=2036").json().path("units").size())
+        assertThat(as("cc-submitter").get("/api/submissions/reporting?period=2006").json().path("units").size())
                 .as("another city sees none of Jilin's units").isZero();
         assertThat(eventCount()).isEqualTo(before);
         assertThat(as("auditor").get("/api/submissions/" + id).status()).as("auditors read the whole city").isEqualTo(200);
@@ -48,18 +48,18 @@ class SubmissionGuardsHttpTest extends HttpTestBase {
 
     @Test
     void rolesAreEnforced() {
-        String id = create(yongji, "220221", "2037", values(9, 10));
+        String id = create(yongji, "220221", "2007", values(9, 10));
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         long before = eventCount();
         assertThat(as("sthj-approver").post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2038\",\"values\":[]}").status()).isEqualTo(403);
+                "{\"orgUnitId\":\"220221\",\"period\":\"2007\",\"values\":[]}").status()).isEqualTo(403);
         assertThat(act(yongji, id, "approve", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(403);
         assertThat(act(as("auditor"), id, "return", "{\"expectedVersion\":" + version(draft) + ",\"reason\":\"x\"}")
                 .status()).isEqualTo(403);
         assertThat(act(as("admin"), id, "approve", "{\"expectedVersion\":" + version(draft) + "}").status())
                 .isEqualTo(403);
         assertThat(as("yongji-submitter").post("/api/submissions",
-                "{\"orgUnitId\":\"220281\",\"period\":\"2038\",\"values\":[]}").status())
+                "{\"orgUnitId\":\"220281\",\"period\":\"2007\",\"values\":[]}").status())
                 .as("a county cannot report for another").isEqualTo(404);
         assertThat(act(as("sthj-approver"), id, "approve", "{\"expectedVersion\":" + version(draft) + "}").code())
                 .as("a draft cannot be approved").isEqualTo("WRONG_STATUS");
@@ -83,51 +83,51 @@ class SubmissionGuardsHttpTest extends HttpTestBase {
         assertThat(badPeriod.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("period");
 
         ApiClient.Response unknownField = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[],\"status\":\"APPROVED\"}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[],\"status\":\"APPROVED\"}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.code()).isEqualTo("UNKNOWN_FIELD");
 
         ApiClient.Response textValue = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[{\"indicator\":\"220200-I13\",\"value\":\"很多\"}]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[{\"indicator\":\"220200-I13\",\"value\":\"很多\"}]}");
         assertThat(textValue.status()).isEqualTo(400);
         assertThat(textValue.code()).isEqualTo("BAD_TYPE");
 
         ApiClient.Response percentOver = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[{\"indicator\":\"220200-I17\",\"value\":120,\"components\":{\"land_area\":10}}]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[{\"indicator\":\"220200-I17\",\"value\":120,\"components\":{\"land_area\":10}}]}");
         assertThat(percentOver.status()).isEqualTo(422);
         assertThat(percentOver.code()).isEqualTo("OUT_OF_RANGE");
         assertThat(percentOver.message()).contains("森林覆盖率").contains("0到100");
 
         ApiClient.Response numeratorAbove = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[{\"indicator\":\"220200-I03\",\"components\":{\"sections_good\":11,\"sections_assessed\":10}}]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[{\"indicator\":\"220200-I03\",\"components\":{\"sections_good\":11,\"sections_assessed\":10}}]}");
         assertThat(numeratorAbove.code()).isEqualTo("NUMERATOR_ABOVE_DENOMINATOR");
 
         ApiClient.Response negative = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[{\"indicator\":\"220200-I13\",\"value\":-5}]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[{\"indicator\":\"220200-I13\",\"value\":-5}]}");
         assertThat(negative.code()).isEqualTo("OUT_OF_RANGE");
 
         ApiClient.Response controlCharacter = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[{\"indicator\":\"220200-I13\",\"value\":5,\"note\":\"a\\u0000b\"}]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[{\"indicator\":\"220200-I13\",\"value\":5,\"note\":\"a\\u0000b\"}]}");
         assertThat(controlCharacter.status()).isEqualTo(400);
         assertThat(controlCharacter.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("values[0].note");
 
         ApiClient.Response notAssigned = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2039\",\"values\":[{\"indicator\":\"220200-I01\",\"value\":90}]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2008\",\"values\":[{\"indicator\":\"220200-I01\",\"value\":90}]}");
         assertThat(notAssigned.code()).as("air quality is measured by the city, not the county").isEqualTo("NOT_ASSIGNED");
         assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
     void aSecondReportForTheSameUnitAndPeriodIsAConflict() {
-        create(yongji, "220221", "2040", values(9, 10));
+        create(yongji, "220221", "2009", values(9, 10));
         ApiClient.Response again = yongji.post("/api/submissions",
-                "{\"orgUnitId\":\"220221\",\"period\":\"2040\",\"values\":[]}");
+                "{\"orgUnitId\":\"220221\",\"period\":\"2009\",\"values\":[]}");
         assertThat(again.status()).isEqualTo(409);
     }
 
     @Test
     void incompleteReportsAndUnexplainedJumpsCannotBeSubmitted() {
-        String partial = create(yongji, "220221", "2041",
+        String partial = create(yongji, "220221", "2010",
                 "[{\"indicator\":\"220200-I13\",\"value\":700}]");
         JsonNode draft = awaitReport(yongji, partial, s -> s.path("values").size() == 1);
         ApiClient.Response incomplete = act(yongji, partial, "submit", "{\"expectedVersion\":" + version(draft) + "}");
@@ -140,10 +140,10 @@ class SubmissionGuardsHttpTest extends HttpTestBase {
     void aJumpFromTheLastApprovedValueNeedsAnExplanation() {
         ApiClient fgw = as("fgw-submitter");
         ApiClient approver = as("sthj-approver");
-        String first = create(fgw, "220200-fgw", "2046",
+        String first = create(fgw, "220200-fgw", "2014",
                 "[{\"indicator\":\"220200-I09\",\"value\":3.5},{\"indicator\":\"220200-I10\",\"value\":15}]");
         ReportFixtures.submitAndApprove(fgw, approver, first);
-        String second = create(fgw, "220200-fgw", "2047",
+        String second = create(fgw, "220200-fgw", "2015",
                 "[{\"indicator\":\"220200-I09\",\"value\":3.6},{\"indicator\":\"220200-I10\",\"value\":30}]");
         JsonNode draft = awaitReport(fgw, second, s -> s.path("previousApproved").size() == 2);
         ApiClient.Response jump = act(fgw, second, "submit", "{\"expectedVersion\":" + version(draft) + "}");
@@ -161,7 +161,7 @@ class SubmissionGuardsHttpTest extends HttpTestBase {
 
     @Test
     void evidenceIsStoredWithItsHashAndServedOnlyToThoseWhoSeeTheReport() throws Exception {
-        String id = create(yongji, "220221", "2042", values(9, 10));
+        String id = create(yongji, "220221", "2011", values(9, 10));
         JsonNode draft = awaitReport(yongji, id, s -> s.path("values").size() == 13);
         byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         ApiClient.Response uploaded = yongji.upload("/api/submissions/" + id + "/evidence?expectedVersion=" + version(draft), "监测报告.pdf", pdf);

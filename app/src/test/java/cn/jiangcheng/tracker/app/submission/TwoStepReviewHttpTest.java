@@ -54,10 +54,10 @@ class TwoStepReviewHttpTest extends HttpTestBase {
         JsonNode me = county.get("/api/me").json();
         assertThat(me.path("dataScope").asText()).isEqualTo("OWN_UNIT_AND_BELOW");
         assertThat(county.get("/api/org-units").json().get(0).path("children").findValuesAsText("id")).contains(department);
-        assertThat(county.get("/api/rollups/city?period=2043").status()).as("the city rollup is for the city").isEqualTo(403);
+        assertThat(county.get("/api/rollups/city?period=2011").status()).as("the city rollup is for the city").isEqualTo(403);
 
         ApiClient departmentClerk = ApiClient.basic(port, clerk, "Clerk2026x");
-        String id = create(departmentClerk, department, "2043",
+        String id = create(departmentClerk, department, "2011",
                 "[{\"indicator\":\"" + RED_LINE_AREA + "\",\"value\":120.5}]");
         JsonNode draft = awaitReport(departmentClerk, id, s -> s.path("values").size() == 1);
         assertThat(draft.path("reviewUnitId").asText()).isEqualTo("220221");
@@ -69,7 +69,7 @@ class TwoStepReviewHttpTest extends HttpTestBase {
         assertThat(tooEarly.status()).isEqualTo(422);
         assertThat(tooEarly.message()).contains("县级审核");
 
-        assertThat(county.get("/api/submissions?period=2043").json().findValuesAsText("id")).contains(id);
+        assertThat(county.get("/api/submissions?period=2011").json().findValuesAsText("id")).contains(id);
         assertThat(act(county, id, "approve", "{\"expectedVersion\":" + version(submitted) + ",\"comment\":\"县级已核\"}")
                 .status()).isEqualTo(200);
         JsonNode reviewed = awaitStatus(cityApprover, id, "REVIEWED");

@@ -7,19 +7,25 @@ import org.springframework.context.annotation.Primary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The app's clock in HTTP tests: real time plus an offset a test may move forward (and must reset), so that
- * "today" in commands and queries can be days ahead without waiting.
+ * The app's clock in HTTP tests: real time plus an offset a test may move (and must reset), so that "today" in
+ * commands and queries can be days ahead without waiting, or on the day a reporting period opens or is due.
  */
 public class TestClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
+    }
+
+    /** Moves the clock (either way) to 10:00 China time on that day; a test that does this resets it when done. */
+    public void setToday(LocalDate today) {
+        offset.set(Duration.between(Instant.now(), today.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
 
     public void reset() {

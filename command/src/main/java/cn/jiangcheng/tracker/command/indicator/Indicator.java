@@ -6,6 +6,7 @@ import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.AssignIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeIndicatorTargets;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangePlausibilityShare;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ConfirmTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.DefineIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeProvincialTarget;
@@ -18,17 +19,21 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.PlausibilityShareChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ProvincialTargetSet;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ReportingCalendarChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeConfirmed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeWithdrawn;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.Kind;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
@@ -61,6 +66,9 @@ public class Indicator {
     private IndicatorDefinition definition;
     private List<Target> targets;
     private BigDecimal plausibilityShare;
+    private PeriodType periodType;
+    /** null: the default calendar of the period type. */
+    private ReportingCalendar calendar;
     private final Set<String> proposalIds = new HashSet<>();
     private Proposal openProposal;
 
@@ -177,6 +185,38 @@ public class Indicator {
         Rules.require(plausibilityShare == null || command.share().compareTo(plausibilityShare) != 0,
                 "UNCHANGED", "阈值没有变化");
         apply(new PlausibilityShareChanged(indicatorId, plausibilityShare, command.share()));
+    }
+
+    // ---------------------------------------------------------------- reporting calendar
+
+    /**
+     * When the indicator's periods open and are due; a calendar equal to the period type's default is stored as
+     * the default (null), so the indicator follows the default if it changes.
+     */
+    @CommandHandler
+    public void handle(ChangeReportingCalendar command, MetaData metaData) {
+        TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
+        ReportingCalendar wanted = command.calendar();
+        if (wanted != null) {
+            ReportingCalendars.problem(wanted, periodType).ifPresent(problem -> {
+                throw new BusinessRuleViolation("BAD_CALENDAR", problem);
+            });
+            if (wanted.equals(ReportingCalendars.defaultOf(periodType))) {
+                wanted = null;
+            }
+        }
+        Rules.require(!Objects.equals(wanted, calendar), "UNCHANGED", "填报日历没有变化");
+        apply(new ReportingCalendarChanged(indicatorId, calendar, wanted));
+    }
+
+    @EventSourcingHandler
+    void on(ReportingCalendarChanged event) {
+        calendar = event.newCalendar();
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorAssigned event) {
+        periodType = event.periodType();
     }
 
     private static void requireSystem(MetaData metaData) {
@@ -351,6 +391,8 @@ public class Indicator {
         cityId = definition.cityId();
         targets = List.copyOf(definition.targets());
         plausibilityShare = definition.plausibilityShare();
+        periodType = definition.periodType();
+        calendar = definition.calendar();
     }
 
     @EventSourcingHandler

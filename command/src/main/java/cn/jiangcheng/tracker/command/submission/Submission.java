@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.command.submission;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.AttachEvidence;
@@ -55,6 +56,7 @@ public class Submission {
     private String submissionId;
     private String orgUnitId;
     private String cityId;
+    private String periodCode;
     private String approvalUnitId;
     private String reviewUnitId;
     private Status status;
@@ -75,8 +77,9 @@ public class Submission {
         Period period = Period.parse(command.period()).orElseThrow(() ->
                 new BusinessRuleViolation("BAD_PERIOD", "填报期间格式应为 2025、2025-Q1 或 2025-03"));
         Rules.require(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未指定审核单位");
-        Rules.require(command.deadline() != null && command.deadline().equals(period.deadline()), "BAD_DEADLINE",
+        Rules.require(ReportingCalendars.fits(period, command.opens(), command.deadline()), "BAD_DEADLINE",
                 "填报截止日期与期间不符");
+        requireOpen(period, command.opens(), command.today());
         List<ReportedValue> values = ReportedValues.normalise(command.values(), command.rules());
         apply(new SubmissionCreated(command.submissionId(), command.orgUnitId(), command.cityId(), period.code(),
                 command.deadline(), command.approvalUnitId(), command.reviewUnitId()));
@@ -109,11 +112,11 @@ public class Submission {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
+        requireOpen(Period.parse(periodCode).orElseThrow(), command.opens(), command.today());
         Rules.require(command.rules() != null && !command.rules().isEmpty(), "NO_RULES", "本期没有需要填报的指标");
         // the catalog may have changed since the draft was saved: check the draft again against today's rules
         List<ReportedValue> values = ReportedValues.normalise(draft, command.rules());
         ReportedValues.requireComplete(values, command.rules());
-        Rules.require(command.today() != null, "NO_DATE", "缺少提交日期");
         // lateness is about the first report; correcting an approved report later is not a late report
         boolean late = revision == 1 && command.today().isAfter(deadline);
         apply(new SubmissionSubmitted(submissionId, revision, values, late));
@@ -176,6 +179,14 @@ public class Submission {
      * people acting at once exactly one succeeds and the other is told to reload.
      */
 
+    /** A period's figures are not known before it opens (a 2027 report on 2 December 2026 would be a guess). */
+    private static void requireOpen(Period period, LocalDate opens, LocalDate today) {
+        Rules.require(opens != null && today != null, "NO_DATE", "缺少填报日期");
+        ReportingCalendars.notOpenYet(period, opens, today).ifPresent(message -> {
+            throw new BusinessRuleViolation("PERIOD_NOT_OPEN", message);
+        });
+    }
+
     private boolean awaitingCountyReview() {
         return status == Status.SUBMITTED && reviewUnitId != null;
     }
@@ -221,6 +232,7 @@ public class Submission {
         submissionId = event.submissionId();
         orgUnitId = event.orgUnitId();
         cityId = event.cityId();
+        periodCode = event.period();
         approvalUnitId = event.approvalUnitId();
         reviewUnitId = event.reviewUnitId();
         deadline = event.deadline();

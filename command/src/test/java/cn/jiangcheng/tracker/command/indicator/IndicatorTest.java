@@ -11,6 +11,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.RejectTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.WithdrawTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeIndicatorTargets;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangePlausibilityShare;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.DefineIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.SetProvincialTarget;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorAssigned;
@@ -18,6 +19,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.PlausibilityShareChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ProvincialTargetSet;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ReportingCalendarChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeConfirmed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
@@ -28,6 +30,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -1253,6 +1257,106 @@ class IndicatorTest {
             fixture.given(waterDefined())
                     .when(change("0.3"), system())
                     .expectEvents(new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")));
+        }
+    }
+
+    /** 地表水 is quarterly: by default a quarter is due on the 15th of the month after. */
+    @Nested
+    class ChangingTheReportingCalendar {
+        private static final ReportingCalendar END_OF_NEXT_MONTH = new ReportingCalendar(0, 2, 31);
+
+        private ChangeReportingCalendar change(ReportingCalendar calendar, Long version) {
+            return new ChangeReportingCalendar(WATER, calendar, version);
+        }
+
+        @Test
+        void aCalendarOfItsOwnIsEmittedWithTheDefaultItReplaces() {
+            fixture.given(waterDefined())
+                    .when(change(END_OF_NEXT_MONTH, null), cityUser())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ReportingCalendarChanged(WATER, null, END_OF_NEXT_MONTH));
+        }
+
+        @Test
+        void noCalendarGoesBackToTheDefault() {
+            fixture.given(waterDefined(), new ReportingCalendarChanged(WATER, null, END_OF_NEXT_MONTH))
+                    .when(change(null, null), cityUser())
+                    .expectEvents(new ReportingCalendarChanged(WATER, END_OF_NEXT_MONTH, null));
+        }
+
+        @Test
+        void theDefaultSpelledOutIsStoredAsTheDefault() {
+            fixture.given(waterDefined(), new ReportingCalendarChanged(WATER, null, END_OF_NEXT_MONTH))
+                    .when(change(new ReportingCalendar(0, 1, 15), null), cityUser())
+                    .expectEvents(new ReportingCalendarChanged(WATER, END_OF_NEXT_MONTH, null));
+        }
+
+        @Test
+        void anUnchangedCalendarIsRefused() {
+            fixture.given(waterDefined())
+                    .when(change(new ReportingCalendar(0, 1, 15), null), cityUser())
+                    .expectException(violationOf("UNCHANGED"))
+                    .expectExceptionMessage("填报日历没有变化")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDefaultIsThatOfThePeriodTypeAfterReassignment() {
+            fixture.given(waterDefined(), new IndicatorAssigned(WATER, PeriodType.MONTHLY, List.of("220221"), null))
+                    .when(change(new ReportingCalendar(0, 1, 10), null), cityUser())
+                    .expectException(violationOf("UNCHANGED"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+                "-1, 1, 15, 提前开放天数须在0到31之间",
+                "32, 1, 15, 提前开放天数须在0到31之间",
+                "0, -1, 15, 截止月份须为期末后0到12个月",
+                "0, 13, 15, 截止月份须为期末后0到12个月",
+                "0, 1, 0, 截止日须在1到31之间",
+                "0, 1, 32, 截止日须在1到31之间"
+        })
+        void valuesOutOfRangeAreRefused(int openDaysEarly, int dueMonthsAfterEnd, int dueDay, String message) {
+            fixture.given(waterDefined())
+                    .when(change(new ReportingCalendar(openDaysEarly, dueMonthsAfterEnd, dueDay), null), cityUser())
+                    .expectException(violationOf("BAD_CALENDAR"))
+                    .expectExceptionMessage(message)
+                    .expectNoEvents();
+        }
+
+        /** Due on the last day of the quarter but open only the day after: no day to report on. */
+        @Test
+        void aCalendarDueBeforeItOpensIsRefused() {
+            fixture.given(waterDefined())
+                    .when(change(new ReportingCalendar(0, 0, 31), null), cityUser())
+                    .expectException(violationOf("BAD_CALENDAR"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void dueInTheLastMonthIsFineWhenItOpensEarlyEnough() {
+            ReportingCalendar lastDays = new ReportingCalendar(5, 0, 31);
+            fixture.given(waterDefined())
+                    .when(change(lastDays, null), cityUser())
+                    .expectEvents(new ReportingCalendarChanged(WATER, null, lastDays));
+        }
+
+        @Test
+        void aUserOfAnotherCityIsToldTheIndicatorDoesNotExist() {
+            fixture.given(waterDefined())
+                    .when(change(END_OF_NEXT_MONTH, null), adminOf(OTHER_CITY_ID))
+                    .expectException(NotFoundInScope.class)
+                    .expectExceptionMessage(Indicator.NOT_FOUND)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aChangeBasedOnAStaleVersionIsRefused() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(change(END_OF_NEXT_MONTH, 0L), cityUser())
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
         }
     }
 

@@ -42,7 +42,10 @@ final class SubmissionFixtures {
     static final String REVIEW_UNIT_ID = UNIT_ID;
 
     static final String PERIOD = "2025-Q1";
+    static final LocalDate OPENS = LocalDate.of(2025, 4, 1);
     static final LocalDate DEADLINE = LocalDate.of(2025, 4, 15);
+    /** The day the report is created: the quarter has opened. */
+    static final LocalDate TODAY = LocalDate.of(2025, 4, 2);
     static final String SUBMISSION_ID = UNIT_ID + "-" + PERIOD;
     static final String TOWN_SUBMISSION_ID = TOWN_ID + "-" + PERIOD;
 
@@ -264,12 +267,12 @@ final class SubmissionFixtures {
     // --- commands -----------------------------------------------------------------------------------------------
 
     static CreateSubmission create(List<ReportedValue> values) {
-        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, DEADLINE, APPROVAL_UNIT_ID, null,
+        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID, null,
                 values, rules());
     }
 
     static CreateSubmission createWithRules(List<ReportedValue> values, List<ValueRule> rules) {
-        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, DEADLINE, APPROVAL_UNIT_ID, null,
+        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID, null,
                 values, rules);
     }
 

@@ -5,6 +5,7 @@ import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
+import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.AttachEvidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.CreateSubmission;
@@ -71,7 +72,7 @@ class SubmissionTest {
     }
 
     private static SubmitSubmission submit() {
-        return new SubmitSubmission(SUBMISSION_ID, rules(), BEFORE_DEADLINE, null);
+        return new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE, null);
     }
 
     private static ApproveSubmission approve() {
@@ -114,7 +115,7 @@ class SubmissionTest {
         @Test
         void theTwoStepChainRemembersTheReviewingCounty() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(TOWN_SUBMISSION_ID, TOWN_ID, CITY_ID, PERIOD, DEADLINE,
+                    .when(new CreateSubmission(TOWN_SUBMISSION_ID, TOWN_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY,
                             APPROVAL_UNIT_ID, REVIEW_UNIT_ID, List.of(), rules()), townSubmitter())
                     .expectEvents(townCreated(), new SubmissionDraftSaved(TOWN_SUBMISSION_ID, 1, List.of()));
         }
@@ -170,7 +171,7 @@ class SubmissionTest {
         @Test
         void aUnitWithoutCityIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, null, PERIOD, DEADLINE, APPROVAL_UNIT_ID,
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, null, PERIOD, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID,
                             null, List.of(), rules()), system())
                     .expectException(violationOf("UNIT_NOT_IN_CITY"))
                     .expectNoEvents();
@@ -179,7 +180,7 @@ class SubmissionTest {
         @Test
         void aCityWithoutApprovalUnitCannotReceiveReports() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, DEADLINE, null, null,
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY, null, null,
                             List.of(), rules()), submitter())
                     .expectException(violationOf("NO_APPROVER"))
                     .expectExceptionMessage("本市尚未指定审核单位")
@@ -192,7 +193,7 @@ class SubmissionTest {
                 "2100", "2025-Q1-01", "2025-q1", "二〇二五"})
         void malformedPeriodsAreRefused(String period) {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, DEADLINE, APPROVAL_UNIT_ID,
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID,
                             null, List.of(), rules()), submitter())
                     .expectException(violationOf("BAD_PERIOD"))
                     .expectExceptionMessage("填报期间格式应为 2025、2025-Q1 或 2025-03")
@@ -211,7 +212,8 @@ class SubmissionTest {
         })
         void theDeadlineFollowsFromThePeriod(String period, LocalDate deadline) {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, deadline, APPROVAL_UNIT_ID,
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, Period.parse(period).orElseThrow().opens(), deadline,
+                            LocalDate.of(2026, 2, 1), APPROVAL_UNIT_ID,
                             null, List.of(), rules()), submitter())
                     .expectEvents(new SubmissionCreated(SUBMISSION_ID, UNIT_ID, CITY_ID, period, deadline,
                             APPROVAL_UNIT_ID, null), draftSaved(1, List.of()));
@@ -220,20 +222,82 @@ class SubmissionTest {
         @Test
         void thePeriodIsStoredWithoutSurroundingBlanks() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, " 2025-Q1 ", DEADLINE,
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, " 2025-Q1 ", OPENS, DEADLINE, TODAY,
                             APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
                     .expectEvents(created(), draftSaved(1, List.of()));
         }
 
+        /** Later than the default is what a late-published indicator gives; earlier, what a calendar due sooner does. */
+        @ParameterizedTest
+        @ValueSource(strings = {"2025-04-01", "2025-04-14", "2025-06-30", "2026-03-31"})
+        void aDeadlineSomeCalendarGivesThePeriodIsKept(LocalDate deadline) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, deadline, TODAY,
+                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .expectEvents(new SubmissionCreated(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, deadline,
+                            APPROVAL_UNIT_ID, null), draftSaved(1, List.of()));
+        }
+
+        /** Before the quarter opens, or more than twelve months after its last month. */
         @ParameterizedTest
         @NullSource
-        @ValueSource(strings = {"2025-04-14", "2025-04-16", "2025-03-31", "2026-01-31"})
-        void aDeadlineOtherThanThePeriodsIsRefused(LocalDate deadline) {
+        @ValueSource(strings = {"2025-03-31", "2026-04-01"})
+        void aDeadlineNoCalendarGivesThePeriodIsRefused(LocalDate deadline) {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, deadline, APPROVAL_UNIT_ID,
-                            null, List.of(), rules()), submitter())
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, deadline, TODAY,
+                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
                     .expectException(violationOf("BAD_DEADLINE"))
                     .expectExceptionMessage("填报截止日期与期间不符")
+                    .expectNoEvents();
+        }
+
+        /** After the day after the quarter, or more than 31 days before it. */
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"2025-04-02", "2025-02-28"})
+        void anOpeningNoCalendarGivesThePeriodIsRefused(LocalDate opens) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, opens, DEADLINE, TODAY,
+                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .expectException(violationOf("BAD_DEADLINE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReportForAPeriodThatHasNotOpenedIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE,
+                            OPENS.minusDays(1), APPROVAL_UNIT_ID, null, complete(), rules()), submitter())
+                    .expectException(violationOf("PERIOD_NOT_OPEN"))
+                    .expectExceptionMessage("2025年第一季度的数据自2025年4月1日起方可填报")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAnnualReportOpensOnTheFirstOfJanuary() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, "2027", LocalDate.of(2028, 1, 1),
+                            LocalDate.of(2028, 1, 31), LocalDate.of(2026, 12, 2), APPROVAL_UNIT_ID, null, List.of(),
+                            rules()), submitter())
+                    .expectException(violationOf("PERIOD_NOT_OPEN"))
+                    .expectExceptionMessage("2027年的数据自2028年1月1日起方可填报")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReportMayBeCreatedOnTheDayItOpens() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, OPENS,
+                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .expectEvents(created(), draftSaved(1, List.of()));
+        }
+
+        @Test
+        void withoutTodayNoReportCanBeCreated() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, null,
+                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .expectException(violationOf("NO_DATE"))
                     .expectNoEvents();
         }
 
@@ -531,21 +595,32 @@ class SubmissionTest {
         @Test
         void aReportSubmittedOnTheDeadlineDayIsOnTime() {
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), DEADLINE, null), submitter())
+                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, DEADLINE, null), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), false));
         }
 
         @Test
         void aReportSubmittedTheDayAfterTheDeadlineIsLate() {
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), DEADLINE.plusDays(1), null), submitter())
+                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, DEADLINE.plusDays(1), null), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), true));
         }
 
         @Test
+        void aReportIsNotSubmittedBeforeItsPeriodOpens() {
+            fixture.given(inDraft())
+                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, LocalDate.of(2025, 3, 20), null),
+                            submitter())
+                    .expectException(violationOf("PERIOD_NOT_OPEN"))
+                    .expectExceptionMessage("2025年第一季度的数据自2025年4月1日起方可填报")
+                    .expectNoEvents();
+        }
+
+        /** An indicator whose calendar opens it early: the report may be submitted before the quarter is over. */
+        @Test
         void aReportSubmittedBeforeThePeriodEndsIsOnTime() {
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), LocalDate.of(2025, 3, 20), null), submitter())
+                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), LocalDate.of(2025, 3, 15), LocalDate.of(2025, 3, 20), null), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), false));
         }
 
@@ -575,7 +650,7 @@ class SubmissionTest {
         @Test
         void aReviewedReportCannotBeSubmittedAgain() {
             fixture.given(townInReviewed())
-                    .when(new SubmitSubmission(TOWN_SUBMISSION_ID, rules(), BEFORE_DEADLINE, null), townSubmitter())
+                    .when(new SubmitSubmission(TOWN_SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE, null), townSubmitter())
                     .expectException(violationOf("WRONG_STATUS"))
                     .expectNoEvents();
         }
@@ -668,7 +743,7 @@ class SubmissionTest {
             moreRules.add(new ValueRule("220200-06", "农村生活污水治理率", ValueType.PERCENT, RollupRule.CITY_MEASURED,
                     List.of(), DEFAULT_SHARE, null));
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, moreRules, BEFORE_DEADLINE, null), submitter())
+                    .when(new SubmitSubmission(SUBMISSION_ID, moreRules, OPENS, BEFORE_DEADLINE, null), submitter())
                     .expectException(violationOf("INCOMPLETE"))
                     .expectExceptionMessage("以下指标尚未填写完整：农村生活污水治理率")
                     .expectNoEvents();
@@ -677,7 +752,7 @@ class SubmissionTest {
         @Test
         void aValueNoLongerAssignedIsRefusedOnSubmission() {
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rulesWithout(AFFORESTATION), BEFORE_DEADLINE, null),
+                    .when(new SubmitSubmission(SUBMISSION_ID, rulesWithout(AFFORESTATION), OPENS, BEFORE_DEADLINE, null),
                             submitter())
                     .expectException(violationOf("NOT_ASSIGNED"))
                     .expectNoEvents();
@@ -686,7 +761,7 @@ class SubmissionTest {
         @Test
         void withoutRulesThereIsNothingToSubmit() {
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, List.of(), BEFORE_DEADLINE, null), submitter())
+                    .when(new SubmitSubmission(SUBMISSION_ID, List.of(), OPENS, BEFORE_DEADLINE, null), submitter())
                     .expectException(violationOf("NO_RULES"))
                     .expectNoEvents();
         }
@@ -694,7 +769,7 @@ class SubmissionTest {
         @Test
         void missingRulesAreRefused() {
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, null, BEFORE_DEADLINE, null), submitter())
+                    .when(new SubmitSubmission(SUBMISSION_ID, null, OPENS, BEFORE_DEADLINE, null), submitter())
                     .expectException(violationOf("NO_RULES"))
                     .expectNoEvents();
         }
@@ -706,7 +781,7 @@ class SubmissionTest {
 
         private SubmitSubmission submitWithLastAirValue(String lastApproved) {
             return new SubmitSubmission(SUBMISSION_ID, rulesWith(withLastApproved(airRule(), lastApproved)),
-                    BEFORE_DEADLINE, null);
+                    OPENS, BEFORE_DEADLINE, null);
         }
 
         private List<Object> draftWithAir(ReportedValue air) {
@@ -782,7 +857,7 @@ class SubmissionTest {
         void withoutAShareNoJumpIsChecked() {
             fixture.given(draftWithAir(value(AIR, "5")))
                     .when(new SubmitSubmission(SUBMISSION_ID,
-                            rulesWith(withShare(withLastApproved(airRule(), "80"), null)), BEFORE_DEADLINE, null),
+                            rulesWith(withShare(withLastApproved(airRule(), "80"), null)), OPENS, BEFORE_DEADLINE, null),
                             submitter())
                     .expectEvents(submitted(1, replace(completeNormalised(), value(AIR, "5"))));
         }
@@ -793,7 +868,7 @@ class SubmissionTest {
             fixture.given(created(), draftSaved(1, replace(completeNormalised(), afforestation)))
                     .when(new SubmitSubmission(SUBMISSION_ID,
                             rulesWith(withShare(withLastApproved(afforestationRule(), "350"), "0.5")),
-                            BEFORE_DEADLINE, null), submitter())
+                            OPENS, BEFORE_DEADLINE, null), submitter())
                     .expectEvents(submitted(1, replace(completeNormalised(), afforestation)));
         }
 
@@ -802,7 +877,7 @@ class SubmissionTest {
             // 9 of 10 sections = 90.00, 50 % above the last approved 60
             fixture.given(inDraft())
                     .when(new SubmitSubmission(SUBMISSION_ID, rulesWith(withLastApproved(waterRule(), "60")),
-                            BEFORE_DEADLINE, null), submitter())
+                            OPENS, BEFORE_DEADLINE, null), submitter())
                     .expectException(violationOf("EXPLANATION_REQUIRED"))
                     .expectExceptionMessage(containsString(WATER_NAME))
                     .expectNoEvents();
@@ -812,7 +887,7 @@ class SubmissionTest {
         void aYesTurningIntoANoNeedsAnExplanation() {
             fixture.given(created(), draftSaved(1, replace(completeNormalised(), value(DRINKING, "0"))))
                     .when(new SubmitSubmission(SUBMISSION_ID, rulesWith(withLastApproved(drinkingRule(), "1")),
-                            BEFORE_DEADLINE, null), submitter())
+                            OPENS, BEFORE_DEADLINE, null), submitter())
                     .expectException(violationOf("EXPLANATION_REQUIRED"))
                     .expectNoEvents();
         }
@@ -1504,7 +1579,7 @@ class SubmissionTest {
                             rules(), 0L), submitter()),
                     Arguments.of("attach", inDraft(), new AttachEvidence(SUBMISSION_ID, evidence("f1"), 0L),
                             submitter()),
-                    Arguments.of("submit", inDraft(), new SubmitSubmission(SUBMISSION_ID, rules(), BEFORE_DEADLINE,
+                    Arguments.of("submit", inDraft(), new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE,
                             0L), submitter()),
                     Arguments.of("withdraw", inSubmitted(), new WithdrawSubmission(SUBMISSION_ID, 1L), submitter()),
                     Arguments.of("approve", inSubmitted(), new ApproveSubmission(SUBMISSION_ID, null, 1L),
@@ -1600,7 +1675,7 @@ class SubmissionTest {
             return Stream.of(
                     Arguments.of(inDraft(), new SaveSubmissionDraft(SUBMISSION_ID, complete(), rules(), null)),
                     Arguments.of(inDraft(), new AttachEvidence(SUBMISSION_ID, evidence("f1"), null)),
-                    Arguments.of(inDraft(), new SubmitSubmission(SUBMISSION_ID, rules(), BEFORE_DEADLINE, null)),
+                    Arguments.of(inDraft(), new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE, null)),
                     Arguments.of(inSubmitted(), new WithdrawSubmission(SUBMISSION_ID, null)),
                     Arguments.of(inSubmitted(), new ApproveSubmission(SUBMISSION_ID, null, null)),
                     Arguments.of(inSubmitted(), new ReturnSubmission(SUBMISSION_ID, "数据有误", null, null)),

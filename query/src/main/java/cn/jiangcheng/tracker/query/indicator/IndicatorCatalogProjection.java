@@ -5,6 +5,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.PlausibilityShareChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ProvincialTargetSet;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ReportingCalendarChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeConfirmed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
@@ -82,6 +83,11 @@ public class IndicatorCatalogProjection {
     @EventHandler
     void on(PlausibilityShareChanged event, @SequenceNumber long version) {
         change(event.indicatorId(), version, d -> IndicatorDefinitions.withPlausibilityShare(d, event.newShare()));
+    }
+
+    @EventHandler
+    void on(ReportingCalendarChanged event, @SequenceNumber long version) {
+        change(event.indicatorId(), version, d -> IndicatorDefinitions.withCalendar(d, event.newCalendar()));
     }
 
     /** A proposal changes no target, but the version the next command must name moves on. */

@@ -3,6 +3,7 @@ package cn.jiangcheng.tracker.query.indicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,6 +90,14 @@ final class IndicatorDefinitions {
         return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
                 d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(), d.targets(),
                 d.attribute(), d.periodType(), d.reportingUnitIds(), d.measuringUnitId(), share, d.calendar());
+    }
+
+    /** calendar null: the default calendar of the period type. */
+    static IndicatorDefinition withCalendar(IndicatorDefinition d, ReportingCalendar calendar) {
+        return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
+                d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(), d.targets(),
+                d.attribute(), d.periodType(), d.reportingUnitIds(), d.measuringUnitId(), d.plausibilityShare(),
+                calendar);
     }
 
     /** Every unit that must report the indicator: the reporting units, then the measuring unit, once each. */

@@ -254,7 +254,7 @@ public class SubmissionProjection {
         Period period = Period.parse(query.period())
                 .orElseThrow(() -> new IllegalArgumentException("unknown period " + query.period()));
         List<UnitReportingStatus> units = jdbc.query("""
-                select u.org_unit_id, o.name as org_unit_name, s.id as submission_id, s.status, s.late
+                select u.org_unit_id, o.name as org_unit_name, s.id as submission_id, s.status, s.late, s.deadline
                 from (select distinct org_unit_id from indicator_unit where city_id = ? and period_type = ?) u
                 left join submission_view s on s.org_unit_id = u.org_unit_id and s.period = ?
                 left join org_unit_view o on o.id = u.org_unit_id
@@ -263,7 +263,8 @@ public class SubmissionProjection {
                     String submissionId = rs.getString("submission_id");
                     return new UnitReportingStatus(rs.getString("org_unit_id"), rs.getString("org_unit_name"),
                             submissionId, submissionId == null ? null : Status.valueOf(rs.getString("status")),
-                            submissionId == null ? null : rs.getBoolean("late"));
+                            submissionId == null ? null : rs.getBoolean("late"),
+                            rs.getObject("deadline", LocalDate.class));
                 },
                 query.cityId(), period.type().name(), period.code());
         return new ReportingStatus(query.cityId(), period.code(), period.deadline(), units);

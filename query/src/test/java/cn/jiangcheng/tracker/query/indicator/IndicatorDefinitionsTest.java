@@ -7,6 +7,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
+import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
@@ -54,6 +55,22 @@ class IndicatorDefinitionsTest {
 
         assertThat(json).contains("\"plausibilityShare\":1000");
         assertThat(IndicatorDefinitions.fromJson(json).plausibilityShare()).isEqualByComparingTo("1000");
+    }
+
+    /** Stored definitions from before calendars existed read back with the default (null). */
+    @Test
+    void theCalendarIsKeptThroughJsonAndOtherChanges() {
+        ReportingCalendar june = new ReportingCalendar(0, 6, 30);
+        IndicatorDefinition withCalendar = IndicatorDefinitions.withCalendar(WATER, june);
+        IndicatorDefinition back = IndicatorDefinitions.fromJson(IndicatorDefinitions.toJson(withCalendar));
+
+        assertThat(back.calendar()).isEqualTo(june);
+        assertThat(IndicatorDefinitions.withTargets(back, List.of(CITY_2030)).calendar()).isEqualTo(june);
+        assertThat(IndicatorDefinitions.withAssignment(back, PeriodType.ANNUAL, List.of("220221"), null).calendar())
+                .isEqualTo(june);
+        assertThat(IndicatorDefinitions.withCalendar(back, null).calendar()).isNull();
+        assertThat(IndicatorDefinitions.fromJson(IndicatorDefinitions.toJson(WATER).replace(",\"calendar\":null", ""))
+                .calendar()).isNull();
     }
 
     @Test
