@@ -54,12 +54,22 @@ final class Cases {
     }
 
     /** Acts on the case at the version the client last saw and waits until the ledger has moved past it. */
+    /**
+     * Acts on the case's current version, as a user would; the deadline manager may change the case in between (a
+     * 临期预警 firing), and then, like the user told 请刷新后重试, this reloads and tries again.
+     */
     static ApiClient.Response act(ApiClient client, String id, String action, String fields) {
-        JsonNode before = client.get("/api/cases/" + id).json();
-        String body = "{\"expectedVersion\":" + version(before) + (fields.isEmpty() ? "" : "," + fields) + "}";
-        ApiClient.Response response = client.post("/api/cases/" + id + "/" + action, body);
-        if (response.status() / 100 == 2) {
-            awaitCase(client, id, c -> version(c) > version(before));
+        ApiClient.Response response = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            JsonNode before = client.get("/api/cases/" + id).json();
+            String body = "{\"expectedVersion\":" + version(before) + (fields.isEmpty() ? "" : "," + fields) + "}";
+            response = client.post("/api/cases/" + id + "/" + action, body);
+            if (response.status() / 100 == 2) {
+                awaitCase(client, id, c -> version(c) > version(before));
+            }
+            if (response.status() != 409) {
+                return response;
+            }
         }
         return response;
     }
