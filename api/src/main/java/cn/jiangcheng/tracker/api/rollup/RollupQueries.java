@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.api.rollup;
 
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.IndicatorRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.PeriodClosure;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.ReportingSummary;
 
 import java.util.List;
@@ -18,7 +19,8 @@ public final class RollupQueries {
     public record FindCityRollup(String cityId, String period, boolean includePending) {
     }
 
+    /** closure is null while the period is open (see {@link PeriodClosure}). */
     public record CityRollup(String period, String cityId, String cityName, boolean includePending,
-                             List<IndicatorRollup> indicators, ReportingSummary reporting) {
+                             List<IndicatorRollup> indicators, ReportingSummary reporting, PeriodClosure closure) {
     }
 }

@@ -30,9 +30,10 @@ import java.util.function.Supplier;
 @Component
 public class PointInTime {
     /** The projections a city rollup reads, and their tables. */
-    static final List<String> PROCESSORS = List.of("org-units", "indicator-catalog", "submissions");
+    static final List<String> PROCESSORS = List.of("org-units", "indicator-catalog", "submissions",
+            "period-closures");
     static final List<String> TABLES = List.of("org_unit_view", "indicator_view", "indicator_unit", "submission_view",
-            "submission_history", "submission_value");
+            "submission_history", "submission_value", "period_closure");
     private static final int PAGE = 1000;
 
     private final EventProcessingConfiguration processing;

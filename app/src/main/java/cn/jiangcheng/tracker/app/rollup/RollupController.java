@@ -4,6 +4,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.FindCityRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.PeriodClosure;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.api.user.Role;
@@ -14,7 +15,20 @@ import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import cn.jiangcheng.tracker.api.rollup.ClosureCommands;
+import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ClosePeriod;
+import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ReopenPeriod;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.UnitRef;
+import cn.jiangcheng.tracker.app.submission.SubmissionAccess;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,19 +47,70 @@ import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.time.format.DateTimeFormatter;
 
 /** Where the city stands against its targets. Only approved data counts unless an approver asks otherwise. */
 @RestController
 @Tag(name = "城市汇总")
 public class RollupController {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     private final QueryGateway queryGateway;
+    private final CommandGateway commandGateway;
+    private final SubmissionAccess submissions;
     private final Clock clock;
     private final PointInTime pointInTime;
 
-    public RollupController(QueryGateway queryGateway, Clock clock, PointInTime pointInTime) {
+    public RollupController(QueryGateway queryGateway, CommandGateway commandGateway, SubmissionAccess submissions,
+                            Clock clock, PointInTime pointInTime) {
         this.queryGateway = queryGateway;
+        this.commandGateway = commandGateway;
+        this.submissions = submissions;
         this.clock = clock;
         this.pointInTime = pointInTime;
+    }
+
+    public record CloseRequest(@NotBlank(message = "填报期间不能为空") String period,
+                               @NotBlank(message = "请填写截止汇总说明")
+                               @Size(max = 500, message = "截止汇总说明不能超过500个字符") String note) {
+    }
+
+    public record ReopenRequest(@NotBlank(message = "填报期间不能为空") String period,
+                                @NotBlank(message = "请填写重新开放原因")
+                                @Size(max = 500, message = "重新开放原因不能超过500个字符") String reason) {
+    }
+
+    /**
+     * 截止汇总: the units named as missing are those the live rollup (approved data only) lacks right now, so
+     * what the bureau signs is what the dashboard showed.
+     */
+    @PostMapping("/api/rollups/city/closure")
+    @PreAuthorize("hasRole('APPROVER')")
+    @Operation(summary = "截止汇总：按现有数据判定本期，并记录未报送单位")
+    public CityRollup close(@Valid @RequestBody CloseRequest request) {
+        TrackerUser user = Caller.current();
+        CityRollup live = rollup(user, request.period(), false, null);
+        List<String> missing = live.indicators().stream()
+                .flatMap(i -> i.coverage().missing().stream()).map(UnitRef::orgUnitId)
+                .distinct().sorted().toList();
+        String id = ClosureCommands.reportingPeriodId(user.cityId(), live.period());
+        commandGateway.sendAndWait(new ClosePeriod(id, user.cityId(), live.period(), missing, request.note(),
+                submissions.approvalUnitOf(user.cityId()).orElse(null), LocalDate.now(clock.withZone(CHINA))));
+        return rollup(user, live.period(), false, null);
+    }
+
+    @PostMapping("/api/rollups/city/closure/reopen")
+    @PreAuthorize("hasRole('APPROVER')")
+    @Operation(summary = "重新开放已截止汇总的期间")
+    public CityRollup reopen(@Valid @RequestBody ReopenRequest request) {
+        TrackerUser user = Caller.current();
+        Period parsed = Period.parse(request.period()).orElseThrow(() -> BadRequest.period("period", request.period()));
+        commandGateway.sendAndWait(new ReopenPeriod(ClosureCommands.reportingPeriodId(user.cityId(), parsed.code()),
+                user.cityId(), request.reason(), submissions.approvalUnitOf(user.cityId()).orElse(null)));
+        return rollup(user, parsed.code(), false, null);
     }
 
     @GetMapping("/api/rollups/city")
@@ -78,16 +143,32 @@ public class RollupController {
         rollup.indicators().forEach(i -> i.units().forEach(u -> unitNames.putIfAbsent(u.orgUnitId(), u.orgUnitName())));
         List<RollupWorkbook.Row> rows = rollup.indicators().stream().map(i -> {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
-            i.units().forEach(u -> values.put(u.orgUnitName(), u.value()));
+            Set<String> notApplicable = new HashSet<>();
+            i.units().forEach(u -> {
+                values.put(u.orgUnitName(), u.value());
+                if (u.notApplicable()) {
+                    notApplicable.add(u.orgUnitName());
+                }
+            });
             Target target = i.nextTarget();
             return new RollupWorkbook.Row(i.number(), i.category(), i.name(), i.unit(),
                     i.baseline() == null ? null : i.baseline().text(),
                     target == null ? null : target.text(), target == null ? null : target.year(),
-                    i.cityValue(), i.progress(), RollupWorkbook.statusLabel(i.status().name()),
-                    i.valueType() == ValueType.YES_NO, values);
+                    i.cityValue(), i.progress(), RollupWorkbook.statusLabel(i.status().name()), i.statusReason(),
+                    i.valueType() == ValueType.YES_NO, values, notApplicable);
         }).toList();
         return new RollupWorkbook.Sheet(rollup.cityName(), rollup.period(), rollup.includePending(),
-                List.copyOf(unitNames.values()), rows);
+                closureText(rollup.closure()), List.copyOf(unitNames.values()), rows);
+    }
+
+    private static String closureText(PeriodClosure closure) {
+        if (closure == null) {
+            return null;
+        }
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(RollupWorkbook.ZONE).format(closure.closedAt());
+        String missing = closure.missingAtClosing().stream()
+                .map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId()).collect(Collectors.joining("、"));
+        return "已于" + day + "截止汇总（截止时未报送：" + missing + "）";
     }
 
     CityRollup rollup(TrackerUser user, String period, boolean includePending, String asOf) {

@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class RollupWorkbook {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static final List<String> FIXED_HEADERS = List.of("序号", "类别", "指标", "计量单位", "2023年基准值", "下一目标（年份）",
-            "城市值", "进展（%）", "状态");
+            "城市值", "进展（%）", "状态", "判定依据");
     static final int COL_NUMBER = 0;
     static final int COL_CATEGORY = 1;
     static final int COL_NAME = 2;
@@ -51,18 +52,21 @@ public final class RollupWorkbook {
     static final int COL_CITY_VALUE = 6;
     static final int COL_PROGRESS = 7;
     static final int COL_STATUS = 8;
-    static final int FIRST_UNIT_COLUMN = 9;
+    static final int COL_REASON = 9;
+    static final int FIRST_UNIT_COLUMN = 10;
     static final int TITLE_ROW = 0;
     static final int INFO_ROW = 1;
     static final int HEADER_ROW = 2;
     static final int FIRST_DATA_ROW = 3;
-    private static final int[] WIDTHS = {6, 13, 34, 12, 13, 18, 12, 11, 10};
+    private static final int[] WIDTHS = {6, 13, 34, 12, 13, 18, 12, 11, 13, 30};
     private static final float LINE_POINTS = 14.5f;
     private static final String NONE = "—";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private static final Map<String, String> STATUS_LABELS = Map.of("MET", "达标", "NOT_MET", "未达标",
-            "WARNING", "预警", "NO_DATA", "暂无数据", "NO_TARGET", "无目标");
+    /** The same words as the dashboard (web-ui labels.js ROLLUP_STATUS) and docs/indicator-api.md 判定规则. */
+    private static final Map<String, String> STATUS_LABELS = Map.of("ON_TRACK", "进度符合预期", "BEHIND", "进度滞后",
+            "OFF_TRACK", "预计难以完成", "MET", "达标", "NOT_MET", "未达标", "INCOMPLETE", "数据不全",
+            "NO_DATA", "暂无数据", "NO_TARGET", "无目标");
 
     private RollupWorkbook() {
     }
@@ -76,24 +80,28 @@ public final class RollupWorkbook {
      * @param cityValue    the city value, null when not computable
      * @param progress     share of the way from baseline to target, 0–1 as in the rollup view (shown ×100 under
      *                     进展（%）), null when not computable
-     * @param statusLabel  达标 / 未达标 / 预警 / 暂无数据 / 无目标 (see {@link #statusLabel}); drives the cell colour
+     * @param statusLabel  a status code or its label (see {@link #statusLabel}); drives the cell colour
+     * @param reason       why: the 序时 value, the target compared with, or the units still missing
      * @param yesNo        a 是/否 indicator: values 1 and 0 are written as 是 and 否
      * @param unitValues   value per unit, keyed by the unit's name as in {@link Sheet#unitNames()}; absent or null
      *                     when the unit has no value
+     * @param notApplicableUnits names of the units for which the indicator is 不涉及 (written as such)
      */
     public record Row(int number, String category, String name, String unit, String baselineText, String targetText,
                       Integer targetYear, BigDecimal cityValue, BigDecimal progress, String statusLabel,
-                      boolean yesNo, Map<String, BigDecimal> unitValues) {
+                      String reason, boolean yesNo, Map<String, BigDecimal> unitValues,
+                      Set<String> notApplicableUnits) {
     }
 
     /**
      * The whole table.
      *
      * @param period    2025, 2025-Q1 or 2025-03 (shown as 2025年, 2025年第一季度, 2025年3月)
+     * @param closureText how the period was closed (截止汇总), null while open
      * @param unitNames one column per unit, in this order
      */
-    public record Sheet(String cityName, String period, boolean includePending, List<String> unitNames,
-                        List<Row> rows) {
+    public record Sheet(String cityName, String period, boolean includePending, String closureText,
+                        List<String> unitNames, List<Row> rows) {
     }
 
     /** The Chinese label of a rollup status code (MET → 达标 …); unknown codes are returned as they are. */
@@ -158,7 +166,9 @@ public final class RollupWorkbook {
             note.setVerticalAlignment(VerticalAlignment.TOP);
             statusStyles.put("达标", status(rgb(0xC6, 0xEF, 0xCE), rgb(0x00, 0x61, 0x00)));
             statusStyles.put("未达标", status(rgb(0xFF, 0xC7, 0xCE), rgb(0x9C, 0x00, 0x06)));
-            statusStyles.put("预警", status(rgb(0xFC, 0xD5, 0xB4), rgb(0x9C, 0x45, 0x00)));
+            statusStyles.put("进度符合预期", statusStyles.get("达标"));
+            statusStyles.put("预计难以完成", statusStyles.get("未达标"));
+            statusStyles.put("进度滞后", status(rgb(0xFC, 0xD5, 0xB4), rgb(0x9C, 0x45, 0x00)));
             greyStatus = status(rgb(0xE7, 0xE6, 0xE6), rgb(0x59, 0x59, 0x59));
         }
 
@@ -179,7 +189,8 @@ public final class RollupWorkbook {
                     : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE).format(generatedAt);
             cell(infoRow, 0, "城市：" + city + "　　期间：" + period + "　　是否含待审数据："
                     + (input.includePending() ? "是（含已提交、尚未审核通过的数据）" : "否（仅含审核通过的数据）")
-                    + "　　生成时间：" + time, info);
+                    + "　　生成时间：" + time
+                    + (input.closureText() == null ? "" : "　　" + input.closureText()), info);
             merge(INFO_ROW, lastColumn);
 
             XSSFRow headerRow = sheet.createRow(HEADER_ROW);
@@ -206,15 +217,17 @@ public final class RollupWorkbook {
 
             XSSFRow noteRow = sheet.createRow(rowIndex + 1);
             String noteText = "注：城市值按各指标的汇总规则计算（比例类指标由各单位分子、分母合计后重新计算，覆盖率类按面积加权），"
-                    + "不是各单位数值的简单平均；进展为从2023年基准值到下一目标已完成的比例；“—”表示暂无数据或无法计算。";
+                    + "不是各单位数值的简单平均；进展为从2023年基准值到下一目标已完成的比例。目标年之前按序时进度判定"
+                    + "（进度符合预期 / 进度滞后 / 预计难以完成），目标年及以后、以及保持类目标按达标 / 未达标判定；"
+                    + "尚有应报单位未报送且未截止汇总时为“数据不全”；“—”表示暂无数据或无法计算。";
             cell(noteRow, 0, noteText, note);
             sheet.addMergedRegion(new CellRangeAddress(noteRow.getRowNum(), noteRow.getRowNum(), 0,
-                    Math.max(lastColumn, COL_STATUS)));
+                    Math.max(lastColumn, COL_REASON)));
             noteRow.setHeightInPoints(3 * LINE_POINTS);
 
             sheet.createFreezePane(COL_NAME + 1, FIRST_DATA_ROW);
             if (lastDataRow >= FIRST_DATA_ROW) {
-                sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastDataRow, 0, Math.max(lastColumn, COL_STATUS)));
+                sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastDataRow, 0, Math.max(lastColumn, COL_REASON)));
             }
             sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
             sheet.setFitToPage(true);
@@ -244,12 +257,19 @@ public final class RollupWorkbook {
             String label = row.statusLabel() == null || row.statusLabel().isBlank() ? statusLabel(null)
                     : statusLabel(row.statusLabel());
             cell(excelRow, COL_STATUS, label, statusStyles.getOrDefault(label, greyStatus));
+            cell(excelRow, COL_REASON, row.reason() == null || row.reason().isBlank() ? NONE : row.reason(), text);
             Map<String, BigDecimal> unitValues = row.unitValues() == null ? Map.of() : row.unitValues();
+            Set<String> notApplicable = row.notApplicableUnits() == null ? Set.of() : row.notApplicableUnits();
             for (int i = 0; i < units.size(); i++) {
-                value(excelRow, FIRST_UNIT_COLUMN + i, unitValues.get(units.get(i)), row.yesNo());
+                if (notApplicable.contains(units.get(i))) {
+                    cell(excelRow, FIRST_UNIT_COLUMN + i, "不涉及", center);
+                } else {
+                    value(excelRow, FIRST_UNIT_COLUMN + i, unitValues.get(units.get(i)), row.yesNo());
+                }
             }
             int height = Math.max(CellText.lines(row.name(), WIDTHS[COL_NAME]), CellText.lines(row.category(), WIDTHS[COL_CATEGORY]));
             height = Math.max(height, CellText.lines(target, WIDTHS[COL_TARGET]));
+            height = Math.max(height, CellText.lines(row.reason(), WIDTHS[COL_REASON]));
             excelRow.setHeightInPoints(Math.max(1, height) * LINE_POINTS + 6);
         }
 

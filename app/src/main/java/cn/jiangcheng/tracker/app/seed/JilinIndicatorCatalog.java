@@ -73,17 +73,25 @@ public final class JilinIndicatorCatalog {
                 List.of(component("villages_treated", "完成治理（管控）的行政村数", "个"),
                         component("villages_total", "行政村总数", "个")),
                 base("26.4"), allProvincial(), null));
+        // the province outline: "到2027年，建设用地安全利用得到有效保障" is the number behind 2027's 完成省下达目标
         list.add(def(city, 7, QUALITY, "重点建设用地安全利用", "", ValueType.YES_NO, Direction.YES_NO,
                 RollupRule.ALL_UNITS_MET, List.of(), new Baseline(2023, BigDecimal.ONE, "有效保障"),
-                allProvincial(), null));
+                List.of(new Target(PlanLevel.CITY, 2027, TargetKind.SECURED, null, "完成省下达目标（有效保障）"),
+                        provincial(2030), provincial(2035),
+                        new Target(PlanLevel.PROVINCE, 2027, TargetKind.SECURED, null, "有效保障")), null));
         list.add(def(city, 8, QUALITY, "受污染耕地安全利用率", "%", PERCENT, HIGHER_IS_BETTER, RATIO_OF_SUMS,
                 List.of(component("farmland_safely_used", "安全利用的受污染耕地面积", "亩"),
                         component("farmland_polluted", "受污染耕地面积", "亩")),
                 base("99.86"), withProvince(same(TargetKind.AT_LEAST, "95", "95 以上"),
                         new Target(PlanLevel.PROVINCE, 2027, TargetKind.AT_LEAST, new BigDecimal("95"), "95%以上")),
                 null));
-        list.add(def(city, 9, LOW_CARBON, "单位 GDP 能耗降低率", "%", PERCENT, HIGHER_IS_BETTER, CITY_MEASURED,
-                List.of(), base("3.5"), allProvincial(), reform));
+        // a yearly rate (negative when intensity rose): 2027's target is that year's rate, 2030's and 2035's are
+        // the five-year plans' cumulative reductions (十五五 2026—2030, 十六五 2031—2035) the province hands down
+        list.add(def(city, 9, LOW_CARBON, "单位 GDP 能耗降低率", "%", ValueType.RATE, HIGHER_IS_BETTER, CITY_MEASURED,
+                List.of(), base("3.5"), List.of(provincial(2027),
+                        new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标（十五五累计）", 2026),
+                        new Target(PlanLevel.CITY, 2035, TargetKind.PROVINCIAL, null, "完成省下达目标（十六五累计）", 2031)),
+                reform));
         list.add(def(city, 10, LOW_CARBON, "非化石能源占一次能源消费比例", "%", PERCENT, HIGHER_IS_BETTER,
                 CITY_MEASURED, List.of(), new Baseline(2023, null, "—"),
                 List.of(atLeast(2027, "17", "17"), atLeast(2030, "20", "20"), provincial(2035)), reform));

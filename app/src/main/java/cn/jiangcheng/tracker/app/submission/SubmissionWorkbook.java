@@ -161,6 +161,7 @@ public final class SubmissionWorkbook {
         private final CellRangeAddressList yesNoCells = new CellRangeAddressList();
         private final CellRangeAddressList percentCells = new CellRangeAddressList();
         private final CellRangeAddressList nonNegativeCells = new CellRangeAddressList();
+        private final CellRangeAddressList rateCells = new CellRangeAddressList();
 
         private final XSSFCellStyle title;
         private final XSSFCellStyle info;
@@ -327,6 +328,9 @@ public final class SubmissionWorkbook {
             } else if (indicator.valueType() == ValueType.PERCENT) {
                 number(row, COL_VALUE, number, inputPercent);
                 percentCells.addCellRangeAddress(row.getRowNum(), COL_VALUE, row.getRowNum(), COL_VALUE);
+            } else if (indicator.valueType() == ValueType.RATE) {
+                number(row, COL_VALUE, number, inputNumber);
+                rateCells.addCellRangeAddress(row.getRowNum(), COL_VALUE, row.getRowNum(), COL_VALUE);
             } else {
                 number(row, COL_VALUE, number, inputNumber);
                 nonNegativeCells.addCellRangeAddress(row.getRowNum(), COL_VALUE, row.getRowNum(), COL_VALUE);
@@ -359,6 +363,15 @@ public final class SubmissionWorkbook {
                 validation.createErrorBox("数值超出范围", "百分比请填写0到100之间的数值，不带%号，例如88.8%填88.8。");
                 validation.setShowPromptBox(true);
                 validation.createPromptBox("百分比", "填写0到100之间的数值，不带%号，最多4位小数。");
+                sheet.addValidationData(validation);
+            }
+            if (rateCells.countRanges() > 0) {
+                DataValidation validation = validations.createValidation(validations.createDecimalConstraint(
+                        OperatorType.BETWEEN, "-99.9999", "99.9999"), rateCells);
+                validation.setShowErrorBox(true);
+                validation.createErrorBox("数值超出范围", "年度变化率请填写-100到100之间的数值，上升时填负数，例如-1.2。");
+                validation.setShowPromptBox(true);
+                validation.createPromptBox("年度变化率", "降低为正数、上升为负数，不带%号，最多4位小数。");
                 sheet.addValidationData(validation);
             }
             if (nonNegativeCells.countRanges() > 0) {

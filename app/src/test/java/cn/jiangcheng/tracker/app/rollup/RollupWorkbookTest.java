@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,15 +37,18 @@ class RollupWorkbookTest {
     static Sheet sample(boolean includePending) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(1, "生态环境质量", "城市空气质量优良天数比率", "%", "88.8", "≥90", 2027,
-                new BigDecimal("91.2345"), new BigDecimal("0.8512"), "达标", false, Map.of()));
+                new BigDecimal("91.2345"), new BigDecimal("0.8512"), "达标", "2027年目标≥90，实际91.23", false, Map.of(),
+                Set.of()));
         rows.add(new Row(3, "生态环境质量", "国控考核断面地表水质量达到或优于Ⅲ类水体比例", "%", "89.5", "94.7", 2027,
-                new BigDecimal("89.4736842"), null, "未达标", false,
-                unitValues("船营区", "100", "永吉县", "85.714", "吉林经济技术开发区", "1234.5")));
+                new BigDecimal("89.4736842"), null, "未达标", null, false,
+                unitValues("船营区", "100", "永吉县", "85.714", "吉林经济技术开发区", "1234.5"), Set.of()));
         rows.add(new Row(7, "生态环境质量", "重点建设用地安全利用", "", "有效保障", "完成省下达目标", 2027,
-                BigDecimal.ONE, null, "WARNING", true, unitValues("船营区", "1", "永吉县", "0")));
+                BigDecimal.ONE, null, "BEHIND", null, true, unitValues("船营区", "1", "永吉县", "0"),
+                Set.of("吉林经济技术开发区")));
         rows.add(new Row(10, "绿色低碳发展", "非化石能源占一次能源消费比例", "%", "—", null, null, null, null,
-                "暂无数据", false, Map.of()));
-        return new Sheet("吉林市", "2025", includePending, UNITS, rows);
+                "暂无数据", null, false, Map.of(), Set.of()));
+        return new Sheet("吉林市", "2025", includePending, includePending ? null : "已于2026-02-10截止汇总（截止时未报送：永吉县）",
+                UNITS, rows);
     }
 
     static XSSFWorkbook export(Sheet sheet) throws IOException {
@@ -67,7 +71,7 @@ class RollupWorkbookTest {
             List<String> headers = new ArrayList<>();
             header.forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactly("序号", "类别", "指标", "计量单位", "2023年基准值", "下一目标（年份）", "城市值",
-                    "进展（%）", "状态", "船营区", "永吉县", "吉林经济技术开发区");
+                    "进展（%）", "状态", "判定依据", "船营区", "永吉县", "吉林经济技术开发区");
             assertThat(header.getCell(0).getCellStyle().getFont().getBold()).isTrue();
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
@@ -78,7 +82,8 @@ class RollupWorkbookTest {
     @Test
     void withoutPendingDataTheTitleSaysSo() throws IOException {
         try (XSSFWorkbook workbook = export(sample(false))) {
-            assertThat(cell(workbook.getSheet("城市汇总"), 1, 0).getStringCellValue()).contains("是否含待审数据：否");
+            assertThat(cell(workbook.getSheet("城市汇总"), 1, 0).getStringCellValue()).contains("是否含待审数据：否",
+                    "已于2026-02-10截止汇总（截止时未报送：永吉县）");
         }
     }
 
@@ -100,21 +105,22 @@ class RollupWorkbookTest {
             assertThat(progress.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(progress.getNumericCellValue()).isEqualTo(85.12);
             assertThat(cell(sheet, 3, 8).getStringCellValue()).isEqualTo("达标");
+            assertThat(cell(sheet, 3, 9).getStringCellValue()).isEqualTo("2027年目标≥90，实际91.23");
 
             assertThat(cell(sheet, 4, 6).getNumericCellValue()).isEqualTo(89.47);
             assertThat(cell(sheet, 4, 7).getStringCellValue()).isEqualTo("—");
-            assertThat(cell(sheet, 4, 9).getNumericCellValue()).isEqualTo(100.0);
-            assertThat(cell(sheet, 4, 10).getNumericCellValue()).isEqualTo(85.71);
-            assertThat(cell(sheet, 4, 11).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(cell(sheet, 4, 11).getNumericCellValue()).isEqualTo(1234.5);
-            assertThat(cell(sheet, 4, 11).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(cell(sheet, 4, 10).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(cell(sheet, 4, 11).getNumericCellValue()).isEqualTo(85.71);
+            assertThat(cell(sheet, 4, 12).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(cell(sheet, 4, 12).getNumericCellValue()).isEqualTo(1234.5);
+            assertThat(cell(sheet, 4, 12).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 
             assertThat(cell(sheet, 5, 4).getStringCellValue()).isEqualTo("有效保障");
             assertThat(cell(sheet, 5, 6).getStringCellValue()).isEqualTo("是");
-            assertThat(cell(sheet, 5, 9).getStringCellValue()).isEqualTo("是");
-            assertThat(cell(sheet, 5, 10).getStringCellValue()).isEqualTo("否");
-            assertThat(cell(sheet, 5, 11).getStringCellValue()).as("unit without a value").isEqualTo("—");
-            assertThat(cell(sheet, 5, 8).getStringCellValue()).as("status code mapped").isEqualTo("预警");
+            assertThat(cell(sheet, 5, 10).getStringCellValue()).isEqualTo("是");
+            assertThat(cell(sheet, 5, 11).getStringCellValue()).isEqualTo("否");
+            assertThat(cell(sheet, 5, 12).getStringCellValue()).as("不涉及 unit").isEqualTo("不涉及");
+            assertThat(cell(sheet, 5, 8).getStringCellValue()).as("status code mapped").isEqualTo("进度滞后");
 
             assertThat(cell(sheet, 6, 5).getStringCellValue()).isEqualTo("—");
             assertThat(cell(sheet, 6, 6).getStringCellValue()).isEqualTo("—");
@@ -137,17 +143,20 @@ class RollupWorkbookTest {
     void statusCodesHaveChineseLabels() {
         assertThat(RollupWorkbook.statusLabel("MET")).isEqualTo("达标");
         assertThat(RollupWorkbook.statusLabel("NOT_MET")).isEqualTo("未达标");
-        assertThat(RollupWorkbook.statusLabel("WARNING")).isEqualTo("预警");
+        assertThat(RollupWorkbook.statusLabel("ON_TRACK")).isEqualTo("进度符合预期");
+        assertThat(RollupWorkbook.statusLabel("BEHIND")).isEqualTo("进度滞后");
+        assertThat(RollupWorkbook.statusLabel("OFF_TRACK")).isEqualTo("预计难以完成");
+        assertThat(RollupWorkbook.statusLabel("INCOMPLETE")).isEqualTo("数据不全");
         assertThat(RollupWorkbook.statusLabel("NO_DATA")).isEqualTo("暂无数据");
         assertThat(RollupWorkbook.statusLabel("NO_TARGET")).isEqualTo("无目标");
     }
 
     @Test
     void anEmptyRollupStillOpens() throws IOException {
-        try (XSSFWorkbook workbook = export(new Sheet("吉林市", "2025-Q2", false, List.of(), List.of()))) {
+        try (XSSFWorkbook workbook = export(new Sheet("吉林市", "2025-Q2", false, null, List.of(), List.of()))) {
             XSSFSheet sheet = workbook.getSheet("城市汇总");
             assertThat(cell(sheet, 0, 0).getStringCellValue()).contains("2025年第二季度");
-            assertThat(sheet.getRow(2).getLastCellNum()).isEqualTo((short) 9);
+            assertThat(sheet.getRow(2).getLastCellNum()).isEqualTo((short) 10);
         }
     }
 

@@ -93,6 +93,8 @@ final class ReportedValues {
                     name + "是百分比，须在0到100之间");
             case NUMBER -> Rules.require(number.signum() >= 0 && number.compareTo(MAX) < 0, "OUT_OF_RANGE",
                     name + "不能为负数或过大");
+            case RATE -> Rules.require(number.compareTo(HUNDRED.negate()) > 0 && number.compareTo(HUNDRED) < 0,
+                    "OUT_OF_RANGE", name + "是年度变化率，须大于-100且小于100（上升时填负数，如-1.2）");
             case YES_NO -> Rules.require(number.compareTo(BigDecimal.ZERO) == 0
                     || number.compareTo(BigDecimal.ONE) == 0, "OUT_OF_RANGE", name + "只能填“是”或“否”");
         }

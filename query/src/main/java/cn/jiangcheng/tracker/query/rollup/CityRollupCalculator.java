@@ -9,7 +9,9 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.Coverage;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.IndicatorRollup;
+import cn.jiangcheng.tracker.api.rollup.RollupTypes.PeriodClosure;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.ReportingSummary;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.RollupStatus;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.TrendPoint;
@@ -54,18 +56,33 @@ import java.util.stream.Collectors;
  *
  * <h2>Numbers</h2>
  * City, unit and trend values are rounded once, at the end, to 2 decimals HALF_UP (yes/no values: 0 or 1); progress
- * to 4 decimals. Progress, status and the warning are judged on the rounded city value the user sees.
+ * to 4 decimals. Progress and status are judged on the rounded city value the user sees.
  *
- * <h2>Judgement</h2>
- * The next target is the first CITY-level target whose year is the period's year or later. Its number: the
- * target's value; for yes/no indicators 1; for MUST_NOT_FALL without a value the baseline; a PROVINCIAL target
- * (完成省下达目标) without a value yet has none, and neither has any other target without one (NO_TARGET). It is met
- * with ≤ for AT_MOST, ≥ for AT_LEAST, otherwise by the indicator's direction (≤ for LOWER_IS_BETTER, else ≥).
- * Status, first match wins: NO_DATA, NO_TARGET, WARNING, MET, NOT_MET. WARNING (预警): the straight line from the
- * baseline (at the end of its year) through the current value (at the end of the period), extrapolated to the end
- * of the target year, misses the target. It is only judged after the baseline year and before the target year
- * (in the target year itself the value is final), and not for yes/no and MUST_NOT_FALL indicators, whose rule holds
- * every year (they are MET or NOT_MET).
+ * <h2>Judgement (docs/indicator-api.md, 判定规则, has a worked example per kind)</h2>
+ * <ol>
+ *     <li>Coverage: an indicator is complete when every expected unit (reporting units and measuring unit, less the
+ *     confirmed 不涉及 ones) has a counted value, or when the period is closed (截止汇总). While incomplete it is
+ *     INCOMPLETE; indicators that need every unit (SUM, MUST_NOT_FALL, ALL_UNITS_MET, CITY_MEASURED) then show no
+ *     city value, since a partial sum is not the city's figure, except a yes/no answered "no" by one unit, which no
+ *     later report can turn into "all met" (NOT_MET at once).</li>
+ *     <li>NO_DATA without a city value; NO_TARGET without a target number.</li>
+ *     <li>Rates (ValueType.RATE): the city target of the period's own year, else the cumulative target whose span
+ *     holds the year. Against a yearly target: MET / NOT_MET. Against a cumulative one: the compounded rate of the
+ *     span's years so far (1 − Π(1 − r/100)), in the last year MET / NOT_MET, before it ON_TRACK when at least the
+ *     pro-rata share 1 − (1 − G/100)^(n/N), otherwise BEHIND, or OFF_TRACK when the span so far compounds to a rise
+ *     or the rest needs more than twice the plan's yearly rate; a span year without a value is INCOMPLETE.</li>
+ *     <li>Levels: the target is the first CITY-level target from the period's year on (after the last one, the last
+ *     one). In or after its year (the period ends at or after the end of the target year): MET / NOT_MET. 保持
+ *     targets — yes/no, must-not-fall, or a baseline that already meets the target — are MET / NOT_MET every year.
+ *     Otherwise 序时进度: the expected value on the straight line from the baseline (end of its year) to the target
+ *     (end of its year) at the end of the period, rounded like values; ON_TRACK when the value meets it; OFF_TRACK
+ *     when the value is worse than the baseline or the remaining way per remaining year is more than twice the
+ *     plan's way per year; BEHIND otherwise. Without a baseline value only "already meets the target" (ON_TRACK)
+ *     or not (BEHIND) can be said.</li>
+ * </ol>
+ * A target is met with ≤ for AT_MOST, ≥ for AT_LEAST, otherwise by the indicator's direction (≤ for
+ * LOWER_IS_BETTER, else ≥). Its number: the target's value; for yes/no indicators 1; for MUST_NOT_FALL without a
+ * value the baseline; a PROVINCIAL target (完成省下达目标) without its number has none.
  */
 public final class CityRollupCalculator {
     static final int VALUE_SCALE = 2;
@@ -84,10 +101,12 @@ public final class CityRollupCalculator {
      *                  approved and pending
      * @param unitNames org unit id → name, for display
      * @param notApplicable indicator id → the units for which it is confirmed 不涉及: they are not expected to report
+     * @param closure       the bureau's 截止汇总 of the period, or null while it is open
      */
     public static CityRollup calculate(String cityId, String cityName, Period period, boolean includePending,
                                        List<IndicatorDefinition> catalog, List<RollupValue> values,
-                                       Map<String, String> unitNames, Map<String, Set<String>> notApplicable) {
+                                       Map<String, String> unitNames, Map<String, Set<String>> notApplicable,
+                                       PeriodClosure closure) {
         List<IndicatorDefinition> indicators = catalog.stream()
                 .filter(d -> d.periodType() == period.type())
                 .map(d -> withoutUnits(d, notApplicable.getOrDefault(d.indicatorId(), Set.of())))
@@ -105,10 +124,12 @@ public final class CityRollupCalculator {
 
         List<IndicatorRollup> rollups = new ArrayList<>();
         for (IndicatorDefinition d : indicators) {
-            rollups.add(rollup(d, period, byUnit(current, d.indicatorId()), earlier, byPeriod, unitNames));
+            Set<String> exempt = notApplicable.getOrDefault(d.indicatorId(), Set.of());
+            rollups.add(rollup(d, period, byUnit(current, d.indicatorId()), earlier, byPeriod, unitNames, exempt,
+                    closure != null));
         }
         return new CityRollup(period.code(), cityId, cityName, includePending, rollups,
-                reporting(indicators, current, unitNames));
+                reporting(indicators, current, unitNames), closure);
     }
 
     /** The definition as the rollup sees it: units for which the indicator is 不涉及 are no longer expected. */
@@ -134,17 +155,45 @@ public final class CityRollupCalculator {
 
     private static IndicatorRollup rollup(IndicatorDefinition d, Period period, Map<String, RollupValue> byUnit,
                                           List<Period> earlier, Map<String, List<RollupValue>> byPeriod,
-                                          Map<String, String> unitNames) {
-        BigDecimal cityValue = cityValue(d, byUnit);
-        Target next = nextTarget(d, period.year());
-        Judgement judgement = judge(d, period, cityValue, next);
+                                          Map<String, String> unitNames, Set<String> exempt, boolean closed) {
         Set<String> expected = expectedUnits(d);
-        int reported = (int) expected.stream()
-                .filter(u -> byUnit.get(u) != null && unitValue(d, byUnit.get(u)) != null).count();
+        List<UnitRef> missing = expected.stream()
+                .filter(u -> byUnit.get(u) == null || unitValue(d, byUnit.get(u)) == null)
+                .map(u -> new UnitRef(u, unitNames.get(u))).toList();
+        List<UnitRef> notApplicable = exempt.stream().sorted().map(u -> new UnitRef(u, unitNames.get(u))).toList();
+        Coverage coverage = new Coverage(expected.size(), expected.size() - missing.size(), missing, notApplicable,
+                missing.isEmpty() || closed);
+        BigDecimal value = cityValue(d, byUnit);
+        List<TrendPoint> trend = trend(d, earlier, byPeriod);
+        Target target = judgedTarget(d, period);
+        Judgement judgement;
+        if (!coverage.complete() && needsEveryUnit(d) && !(yesNo(d) && value != null && value.signum() == 0)) {
+            value = null;
+            judgement = coverage.reported() == 0 ? Judgement.of(RollupStatus.NO_DATA, "尚无单位报送")
+                    : Judgement.of(RollupStatus.INCOMPLETE, incompleteReason(coverage));
+        } else if (!coverage.complete() && value != null && !yesNo(d)) {
+            judgement = Judgement.of(RollupStatus.INCOMPLETE, incompleteReason(coverage));
+        } else {
+            judgement = judge(d, period, value, target, trend);
+        }
+        List<UnitValue> units = new ArrayList<>(units(d, byUnit, unitNames));
+        notApplicable.forEach(u -> units.add(new UnitValue(u.orgUnitId(), u.orgUnitName(), null, null, false, true)));
         return new IndicatorRollup(d.indicatorId(), d.number(), d.category(), d.name(), d.unit(), d.valueType(),
-                d.direction(), d.rollupRule(), d.baseline(), cityValue, next, judgement.progress(),
-                judgement.status(), units(d, byUnit, unitNames), trend(d, earlier, byPeriod), expected.size(),
-                reported);
+                d.direction(), d.rollupRule(), d.baseline(), value, target, judgement.progress(),
+                judgement.expectedProgress(), judgement.status(), judgement.reason(), units, trend, coverage,
+                coverage.expected(), coverage.reported());
+    }
+
+    private static String incompleteReason(Coverage coverage) {
+        return "已报" + coverage.reported() + "/" + coverage.expected() + "个单位，未报："
+                + coverage.missing().stream().map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId())
+                .collect(Collectors.joining("、"));
+    }
+
+    /** Sums, must-not-fall, yes/no and city-measured figures are the city's only when every unit is in. */
+    static boolean needsEveryUnit(IndicatorDefinition d) {
+        return d.rollupRule() == RollupRule.SUM || d.rollupRule() == RollupRule.ALL_UNITS_MET
+                || d.rollupRule() == RollupRule.CITY_MEASURED || d.direction() == Direction.MUST_NOT_FALL;
     }
 
     // ---------------------------------------------------------------- city value
@@ -278,32 +327,153 @@ public final class CityRollupCalculator {
 
     /** The first CITY-level target whose year is the given year or later; null when there is none. */
     static Target nextTarget(IndicatorDefinition d, int year) {
-        if (d.targets() == null) {
-            return null;
+        return cityTargets(d).filter(t -> t.year() >= year).min(Comparator.comparingInt(Target::year)).orElse(null);
+    }
+
+    /**
+     * The target a period is judged against: for a rate its own year's target or the cumulative one whose span
+     * holds the year; otherwise the next target, after the last milestone the last one (it must still be met).
+     */
+    static Target judgedTarget(IndicatorDefinition d, Period period) {
+        int year = period.year();
+        if (rate(d)) {
+            return cityTargets(d).filter(t -> !t.cumulative() && t.year() == year).findFirst()
+                    .or(() -> cityTargets(d).filter(t -> t.cumulative() && t.fromYear() <= year && year <= t.year())
+                            .min(Comparator.comparingInt(Target::year)))
+                    .orElse(null);
         }
-        return d.targets().stream()
-                .filter(t -> t.level() == PlanLevel.CITY && t.year() >= year)
-                .min(Comparator.comparingInt(Target::year))
-                .orElse(null);
+        Target next = nextTarget(d, year);
+        return next != null ? next
+                : cityTargets(d).max(Comparator.comparingInt(Target::year)).orElse(null);
     }
 
-    record Judgement(BigDecimal progress, RollupStatus status) {
+    private static java.util.stream.Stream<Target> cityTargets(IndicatorDefinition d) {
+        return d.targets() == null ? java.util.stream.Stream.empty()
+                : d.targets().stream().filter(t -> t.level() == PlanLevel.CITY);
     }
 
-    static Judgement judge(IndicatorDefinition d, Period period, BigDecimal value, Target target) {
+    record Judgement(BigDecimal progress, BigDecimal expectedProgress, RollupStatus status, String reason) {
+        static Judgement of(RollupStatus status, String reason) {
+            return new Judgement(null, null, status, reason);
+        }
+    }
+
+    static Judgement judge(IndicatorDefinition d, Period period, BigDecimal value, Target target,
+                           List<TrendPoint> trend) {
         if (value == null) {
-            return new Judgement(null, RollupStatus.NO_DATA);
+            return Judgement.of(RollupStatus.NO_DATA, "暂无数据");
         }
         BigDecimal goal = targetValue(d, target);
         if (goal == null) {
-            return new Judgement(null, RollupStatus.NO_TARGET);
+            return Judgement.of(RollupStatus.NO_TARGET, target != null && target.kind() == TargetKind.PROVINCIAL
+                    ? target.year() + "年省下达目标尚未录入" : "本期没有对应的目标");
         }
         boolean atMost = atMost(d, target);
-        BigDecimal progress = progress(d, value, goal, atMost);
-        if (warning(d, period, value, goal, target.year(), atMost)) {
-            return new Judgement(progress, RollupStatus.WARNING);
+        if (rate(d)) {
+            return target.cumulative() ? judgeCumulativeRate(period, value, target, goal, trend)
+                    : final_(value, goal, atMost, share(meets(value, goal, atMost)), target.year() + "年目标");
         }
-        return new Judgement(progress, meets(value, goal, atMost) ? RollupStatus.MET : RollupStatus.NOT_MET);
+        BigDecimal progress = progress(d, value, goal, atMost);
+        BigDecimal now = time(period);
+        BigDecimal goalYear = BigDecimal.valueOf(target.year());
+        if (now.compareTo(goalYear) >= 0) {
+            return final_(value, goal, atMost, progress, target.year() + "年目标");
+        }
+        BigDecimal baseline = baselineValue(d);
+        if (yesNo(d) || d.direction() == Direction.MUST_NOT_FALL
+                || baseline != null && meets(baseline, goal, atMost)) {
+            return final_(value, goal, atMost, progress, "保持类目标，每年须达到");
+        }
+        if (baseline == null) {
+            return meets(value, goal, atMost)
+                    ? new Judgement(progress, null, RollupStatus.ON_TRACK, "无基准值，已达到目标值" + plain(goal))
+                    : new Judgement(progress, null, RollupStatus.BEHIND, "无基准值，尚未达到目标值" + plain(goal));
+        }
+        BigDecimal baselineYear = BigDecimal.valueOf(d.baseline().year());
+        BigDecimal elapsed = now.subtract(baselineYear).divide(goalYear.subtract(baselineYear), MATH)
+                .max(BigDecimal.ZERO).min(BigDecimal.ONE);
+        BigDecimal expected = baseline.add(goal.subtract(baseline).multiply(elapsed))
+                .setScale(VALUE_SCALE, RoundingMode.HALF_UP);
+        BigDecimal expectedProgress = elapsed.setScale(PROGRESS_SCALE, RoundingMode.HALF_UP);
+        String line = "序时目标" + plain(expected) + "，实际" + plain(value);
+        if (meets(value, expected, atMost)) {
+            return new Judgement(progress, expectedProgress, RollupStatus.ON_TRACK, line);
+        }
+        if (!meets(value, baseline, atMost)) {
+            return new Judgement(progress, expectedProgress, RollupStatus.OFF_TRACK, line + "，较基准年退步");
+        }
+        BigDecimal plannedPace = goal.subtract(baseline).abs().divide(goalYear.subtract(baselineYear), MATH);
+        BigDecimal requiredPace = goal.subtract(value).abs().divide(goalYear.subtract(now), MATH);
+        if (requiredPace.compareTo(plannedPace.multiply(BigDecimal.valueOf(2))) > 0) {
+            return new Judgement(progress, expectedProgress, RollupStatus.OFF_TRACK,
+                    line + "，剩余年份须年均改善" + plain(requiredPace.setScale(VALUE_SCALE, RoundingMode.HALF_UP))
+                            + "，超过规划年均幅度" + plain(plannedPace.setScale(VALUE_SCALE, RoundingMode.HALF_UP))
+                            + "的两倍");
+        }
+        return new Judgement(progress, expectedProgress, RollupStatus.BEHIND, line);
+    }
+
+    private static Judgement final_(BigDecimal value, BigDecimal goal, boolean atMost, BigDecimal progress,
+                                    String basis) {
+        boolean met = meets(value, goal, atMost);
+        return new Judgement(progress, null, met ? RollupStatus.MET : RollupStatus.NOT_MET,
+                basis + (atMost ? "≤" : "≥") + plain(goal) + "，实际" + plain(value));
+    }
+
+    /**
+     * A cumulative rate target (e.g. 十五五 能耗强度累计降低 G %): the years of the span so far compound to
+     * 1 − Π(1 − r/100); the plan's pro-rata share after n of N years is 1 − (1 − G/100)^(n/N).
+     */
+    private static Judgement judgeCumulativeRate(Period period, BigDecimal value, Target target, BigDecimal goal,
+                                                 List<TrendPoint> trend) {
+        Map<String, BigDecimal> byYear = new LinkedHashMap<>();
+        trend.forEach(p -> byYear.put(p.period(), p.value()));
+        double remaining = 1;
+        List<String> gaps = new ArrayList<>();
+        for (int y = target.fromYear(); y < period.year(); y++) {
+            BigDecimal r = byYear.get(String.valueOf(y));
+            if (r == null) {
+                gaps.add(y + "年");
+            } else {
+                remaining *= 1 - r.doubleValue() / 100;
+            }
+        }
+        if (!gaps.isEmpty()) {
+            return Judgement.of(RollupStatus.INCOMPLETE, "累计目标缺少" + String.join("、", gaps) + "的数据");
+        }
+        remaining *= 1 - value.doubleValue() / 100;
+        double achieved = 1 - remaining;
+        double g = goal.doubleValue() / 100;
+        int n = period.year() - target.fromYear() + 1;
+        int total = target.year() - target.fromYear() + 1;
+        BigDecimal progress = BigDecimal.valueOf(g <= 0 ? 1 : Math.max(0, Math.min(1, achieved / g)))
+                .setScale(PROGRESS_SCALE, RoundingMode.HALF_UP);
+        String line = target.fromYear() + "—" + target.year() + "年累计" + plain(pct(achieved)) + "%";
+        if (n >= total) {
+            boolean met = achieved * 100 >= goal.doubleValue() - 1e-9;
+            return new Judgement(progress, null, met ? RollupStatus.MET : RollupStatus.NOT_MET,
+                    line + "，目标" + plain(goal) + "%");
+        }
+        double proRata = 1 - Math.pow(1 - g, (double) n / total);
+        BigDecimal expectedProgress = BigDecimal.valueOf((double) n / total).setScale(PROGRESS_SCALE,
+                RoundingMode.HALF_UP);
+        String withLine = line + "，序时应累计" + plain(pct(proRata)) + "%";
+        if (achieved >= proRata - 1e-9) {
+            return new Judgement(progress, expectedProgress, RollupStatus.ON_TRACK, withLine);
+        }
+        double planned = 1 - Math.pow(1 - g, 1.0 / total);
+        double required = 1 - Math.pow((1 - g) / remaining, 1.0 / (total - n));
+        // intensity has risen over the span so far, or the rest needs more than twice the plan's yearly rate
+        RollupStatus status = achieved < 0 || required > 2 * planned ? RollupStatus.OFF_TRACK : RollupStatus.BEHIND;
+        return new Judgement(progress, expectedProgress, status, withLine);
+    }
+
+    private static BigDecimal pct(double share) {
+        return BigDecimal.valueOf(share * 100).setScale(VALUE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
     }
 
     /** The number a target stands for, or null when it has none (yet). */
@@ -363,29 +533,6 @@ public final class CityRollupCalculator {
         BigDecimal progress = done.divide(way, PROGRESS_SCALE, RoundingMode.HALF_UP);
         return progress.max(BigDecimal.ZERO.setScale(PROGRESS_SCALE))
                 .min(BigDecimal.ONE.setScale(PROGRESS_SCALE));
-    }
-
-    /**
-     * Whether the straight line from the baseline through the current value misses the target in the target's year:
-     * projected = B + (V − B) × (targetYear − baselineYear) / (now − baselineYear).
-     */
-    static boolean warning(IndicatorDefinition d, Period period, BigDecimal value, BigDecimal goal, int targetYear,
-                           boolean atMost) {
-        BigDecimal baseline = baselineValue(d);
-        if (yesNo(d) || d.direction() == Direction.MUST_NOT_FALL || baseline == null) {
-            return false;
-        }
-        BigDecimal now = time(period);
-        BigDecimal baselineYear = BigDecimal.valueOf(d.baseline().year());
-        BigDecimal goalYear = BigDecimal.valueOf(targetYear);
-        if (now.compareTo(baselineYear) <= 0 || goalYear.compareTo(now) <= 0) {
-            return false;
-        }
-        BigDecimal projected = baseline.add(value.subtract(baseline)
-                        .multiply(goalYear.subtract(baselineYear))
-                        .divide(now.subtract(baselineYear), MATH))
-                .setScale(6, RoundingMode.HALF_UP);
-        return !meets(projected, goal, atMost);
     }
 
     /** The end of a period in years: 2025 → 2025, 2025-Q2 → 2024.5, 2025-03 → 2024.25 (the end of 2024 + 3/12). */
@@ -456,6 +603,10 @@ public final class CityRollupCalculator {
             }
         }
         return byUnit;
+    }
+
+    static boolean rate(IndicatorDefinition d) {
+        return d.valueType() == ValueType.RATE;
     }
 
     static boolean yesNo(IndicatorDefinition d) {

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
- * org_unit_view, indicator_not_applicable) and hands it to {@link CityRollupCalculator}. It owns no tables and handles no events.
+ * org_unit_view, period_closure, indicator_not_applicable) and hands it to {@link CityRollupCalculator}. It owns
+ * no tables and handles no events.
  */
 @Component
 public class CityRollupQueryHandler {
@@ -33,9 +34,11 @@ public class CityRollupQueryHandler {
     };
 
     private final JdbcTemplate jdbc;
+    private final PeriodClosureProjection closures;
 
-    public CityRollupQueryHandler(JdbcTemplate jdbc) {
+    public CityRollupQueryHandler(JdbcTemplate jdbc, PeriodClosureProjection closures) {
         this.jdbc = jdbc;
+        this.closures = closures;
     }
 
     @QueryHandler
@@ -62,7 +65,8 @@ public class CityRollupQueryHandler {
                     names.put(rs.getString("id"), rs.getString("name"));
                 }, query.cityId(), query.cityId());
         return CityRollupCalculator.calculate(query.cityId(), names.get(query.cityId()), period,
-                query.includePending(), catalog, values, names, notApplicable(query.cityId()));
+                query.includePending(), catalog, values, names, notApplicable(query.cityId()),
+                closures.closure(query.cityId(), period.code()));
     }
 
     /** Indicator id → units for which it is confirmed 不涉及 (indicator_not_applicable, NotApplicableProjection). */

@@ -43,7 +43,7 @@ class CityRollupCalculatorTest {
     private static CityRollup rollup(String period, boolean includePending, List<IndicatorDefinition> catalog,
                                      List<RollupValue> values) {
         return CityRollupCalculator.calculate(CITY, "吉林市", Period.parse(period).orElseThrow(), includePending,
-                catalog, values, NAMES, java.util.Map.of());
+                catalog, values, NAMES, Map.of(), null);
     }
 
     private static IndicatorRollup only(String period, IndicatorDefinition indicator, RollupValue... values) {
@@ -192,7 +192,8 @@ class CityRollupCalculatorTest {
                     approved("s-b", "B", "2025", "soil", "1"));
 
             assertThat(r.cityValue()).isNull();
-            assertThat(r.status()).isEqualTo(RollupStatus.NO_DATA);
+            assertThat(r.status()).isEqualTo(RollupStatus.INCOMPLETE);
+            assertThat(r.statusReason()).isEqualTo("已报2/3个单位，未报：桦甸市");
             assertThat(r.expectedUnits()).isEqualTo(3);
             assertThat(r.reportedUnits()).isEqualTo(2);
         }
@@ -266,7 +267,10 @@ class CityRollupCalculatorTest {
             CityRollup rollup = rollup("2025", false, List.of(total), values);
             IndicatorRollup r = rollup.indicators().get(0);
 
-            assertThat(r.cityValue()).isEqualTo(dec("150.00")); // 80 + 70
+            // 80 + 70 is not the city's sum while C is missing: no city value, 数据不全
+            assertThat(r.cityValue()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.INCOMPLETE);
+            assertThat(r.coverage().missing()).containsExactly(new UnitRef("C", "桦甸市"));
             assertThat(r.units()).extracting(UnitValue::orgUnitId, UnitValue::value, UnitValue::pending)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("A", dec("80.00"), false),
@@ -304,7 +308,7 @@ class CityRollupCalculatorTest {
             CityRollup withPending = rollup("2025", true, List.of(total, other), amended);
 
             assertThat(approvedOnly.indicators().get(1).cityValue()).isEqualTo(dec("5.00"));
-            assertThat(withPending.indicators().get(0).cityValue()).isEqualTo(dec("90.00"));
+            assertThat(withPending.indicators().get(0).units().get(0).value()).isEqualTo(dec("90.00"));
             assertThat(withPending.indicators().get(1).cityValue()).isNull();
         }
     }
@@ -360,12 +364,13 @@ class CityRollupCalculatorTest {
         }
 
         @Test
-        void noTargetAfterTheLastMilestone() {
-            IndicatorRollup r = only("2036", rate, approved("s-a", "A", "2036", "rate", "99"));
+        void afterTheLastMilestoneTheLastTargetMustStillBeMet() {
+            IndicatorRollup met = only("2036", rate, approved("s-a", "A", "2036", "rate", "99"));
+            IndicatorRollup missed = only("2036", rate, approved("s-a", "A", "2036", "rate", "94"));
 
-            assertThat(r.nextTarget()).isNull();
-            assertThat(r.status()).isEqualTo(RollupStatus.NO_TARGET);
-            assertThat(r.progress()).isNull();
+            assertThat(met.nextTarget().year()).isEqualTo(2035);
+            assertThat(met.status()).isEqualTo(RollupStatus.MET);
+            assertThat(missed.status()).isEqualTo(RollupStatus.NOT_MET);
         }
 
         @Test
@@ -384,23 +389,24 @@ class CityRollupCalculatorTest {
         @Test
         void aProvincialTargetWithItsNumberIsJudgedByTheDirection() {
             // lower is better, baseline 30 (2023), province says 26 by 2027, 2025: 27.
-            // progress (30 − 27) / (30 − 26) = 0.75; trend 30 + (27 − 30) × 4 / 2 = 24 ≤ 26 → on track, not met yet
+            // progress (30 − 27) / (30 − 26) = 0.75; 序时 30 − 4 × 2/4 = 28, 27 ≤ 28 → on schedule
             IndicatorDefinition pm = indicator("pm").direction(Direction.LOWER_IS_BETTER).baseline(2023, "30")
                     .targets(cityTarget(2027, TargetKind.PROVINCIAL, "26")).units("A").build();
 
             IndicatorRollup r = only("2025", pm, approved("s-a", "A", "2025", "pm", "27"));
 
             assertThat(r.progress()).isEqualTo(dec("0.7500"));
-            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(r.status()).isEqualTo(RollupStatus.ON_TRACK);
+            assertThat(r.statusReason()).isEqualTo("序时目标28，实际27");
         }
     }
 
     @Nested
     class ProgressAndStatus {
-        // higher is better: baseline 80 in 2023, at least 90 by 2027
+        // higher is better: baseline 80 in 2023, at least 90 by 2027 (plan pace 2.5 a year)
         private final IndicatorDefinition higher = indicator("rate").baseline(2023, "80")
                 .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
-        // lower is better: baseline 30 in 2023, at most 25 by 2027
+        // lower is better: baseline 30 in 2023, at most 25 by 2027 (plan pace 1.25 a year)
         private final IndicatorDefinition lower = indicator("pm").direction(Direction.LOWER_IS_BETTER)
                 .baseline(2023, "30").targets(cityTarget(2027, TargetKind.AT_MOST, "25")).units("A").build();
 
@@ -412,63 +418,42 @@ class CityRollupCalculatorTest {
             return only(period, lower, approved("s", "A", period, "pm", value));
         }
 
-        @Test
-        void higherOnTrackButNotThereYetIsNotMet() {
-            // progress (85 − 80) / (90 − 80) = 0.5; trend 80 + 5 × (2027 − 2023) / (2025 − 2023) = 90 ≥ 90
-            IndicatorRollup r = higherIn("2025", "85");
+        @ParameterizedTest(name = "higher {1} in {0} → progress {2}, {3}")
+        @CsvSource({
+                // 序时 2025: 80 + 10 × 2/4 = 85; exactly on the line
+                "2025, 85, 0.5000, ON_TRACK",
+                // 84 < 85; not below the baseline; the rest (90 − 84) / 2 years = 3 a year ≤ 2 × 2.5
+                "2025, 84, 0.4000, BEHIND",
+                // below the baseline 80: moving away from the target
+                "2025, 79, 0.0000, OFF_TRACK",
+                // ahead of the line and past the target: (92 − 80) / 10 = 1.2 → 1
+                "2025, 92, 1.0000, ON_TRACK",
+                // 序时 2026: 80 + 10 × 3/4 = 87.5; the rest (90 − 85) / 1 = 5 a year = 2 × 2.5, not more
+                "2026, 85, 0.5000, BEHIND",
+                // (90 − 82) / 1 = 8 a year > 5
+                "2026, 82, 0.2000, OFF_TRACK",
+                // the target year: the value is final
+                "2027, 85, 0.5000, NOT_MET",
+                "2027, 90, 1.0000, MET",
+                // the baseline year itself: the line starts at the baseline
+                "2023, 80, 0.0000, ON_TRACK"})
+        void higherIsBetter(String period, String value, String progress, RollupStatus status) {
+            IndicatorRollup r = higherIn(period, value);
 
-            assertThat(r.progress()).isEqualTo(dec("0.5000"));
-            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
-        }
-
-        @Test
-        void higherOffTrackIsAWarning() {
-            // progress (84 − 80) / 10 = 0.4; trend 80 + 4 × 4 / 2 = 88 < 90
-            IndicatorRollup r = higherIn("2025", "84");
-
-            assertThat(r.progress()).isEqualTo(dec("0.4000"));
-            assertThat(r.status()).isEqualTo(RollupStatus.WARNING);
-        }
-
-        @Test
-        void higherAboveTheTargetIsMetAndProgressIsClampedToOne() {
-            // (92 − 80) / 10 = 1.2 → 1; trend 80 + 12 × 2 = 104
-            IndicatorRollup r = higherIn("2025", "92");
-
-            assertThat(r.progress()).isEqualTo(dec("1.0000"));
-            assertThat(r.status()).isEqualTo(RollupStatus.MET);
-        }
-
-        @Test
-        void inTheTargetYearTheValueIsFinalAndThereIsNoWarning() {
-            // 2027 is the target year: 85 < 90 is simply not met; progress (85 − 80) / 10 = 0.5
-            IndicatorRollup r = higherIn("2027", "85");
-
-            assertThat(r.progress()).isEqualTo(dec("0.5000"));
-            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
-        }
-
-        @Test
-        void inTheBaselineYearThereIsNoTrendYet() {
-            // 2023 = baseline year: 84 would be off track from any later year, but no line can be drawn yet
-            IndicatorRollup r = higherIn("2023", "84");
-
-            assertThat(r.status()).isEqualTo(RollupStatus.NOT_MET);
-            assertThat(r.progress()).isEqualTo(dec("0.4000"));
+            assertThat(r.progress()).isEqualTo(dec(progress));
+            assertThat(r.status()).isEqualTo(status);
         }
 
         @ParameterizedTest(name = "PM {0} in 2025 → progress {1}, {2}")
         @CsvSource({
-                // (30 − 27) / (30 − 25) = 0.6; trend 30 − 3 × 2 = 24 ≤ 25
-                "27, 0.6000, NOT_MET",
-                // (30 − 28) / 5 = 0.4; trend 30 − 2 × 2 = 26 > 25
-                "28, 0.4000, WARNING",
-                // (30 − 24) / 5 = 1.2 → 1; trend 30 − 6 × 2 = 18
-                "24, 1.0000, MET",
-                // exactly the target: (30 − 25) / 5 = 1; trend 30 − 5 × 2 = 20
-                "25, 1.0000, MET",
-                // worse than the baseline: (30 − 31) / 5 = −0.2 → 0; trend 30 + 1 × 2 = 32
-                "31, 0.0000, WARNING"})
+                // 序时 30 − 5 × 2/4 = 27.5: 27 ≤ 27.5; progress (30 − 27) / (30 − 25) = 0.6
+                "27, 0.6000, ON_TRACK",
+                // 28 > 27.5; the rest (28 − 25) / 2 = 1.5 a year ≤ 2 × 1.25
+                "28, 0.4000, BEHIND",
+                "24, 1.0000, ON_TRACK",
+                "25, 1.0000, ON_TRACK",
+                // worse than the baseline
+                "31, 0.0000, OFF_TRACK"})
         void lowerIsBetter(String value, String progress, RollupStatus status) {
             IndicatorRollup r = lowerIn("2025", value);
 
@@ -477,42 +462,27 @@ class CityRollupCalculatorTest {
         }
 
         @Test
-        void warningWinsOverMetWhenTheTrendWillMiss() {
-            // baseline 95 (2023) already above the 2030 target 90; 2025: 93 meets it today,
-            // but trend 95 + (93 − 95) × (2030 − 2023) / (2025 − 2023) = 95 − 7 = 88 < 90
-            IndicatorDefinition falling = indicator("green").baseline(2023, "95")
-                    .targets(cityTarget(2030, TargetKind.AT_LEAST, "90")).units("A").build();
+        void theExpectedProgressIsTheShareOfTheTimePassed() {
+            IndicatorRollup r = higherIn("2026", "85");
 
-            IndicatorRollup r = only("2025", falling, approved("s", "A", "2025", "green", "93"));
-
-            assertThat(r.status()).isEqualTo(RollupStatus.WARNING);
-            // the baseline already met the target and the value still does
-            assertThat(r.progress()).isEqualTo(dec("1.0000"));
+            assertThat(r.expectedProgress()).isEqualTo(dec("0.7500"));
+            assertThat(r.statusReason()).isEqualTo("序时目标87.5，实际85");
+            assertThat(higherIn("2027", "85").expectedProgress()).isNull();
         }
 
         @Test
-        void aSlowFallThatStillEndsAboveTheTargetIsMet() {
-            // trend 95 + (94 − 95) × 7 / 2 = 91.5 ≥ 90
-            IndicatorDefinition falling = indicator("green").baseline(2023, "95")
+        void aHoldingTargetIsMetOrNotEveryYear() {
+            // the baseline 95 (2023) already meets the 2030 target 90: 保持, no 序时 line; 89 in 2025 is a breach now
+            IndicatorDefinition holding = indicator("green").baseline(2023, "95")
                     .targets(cityTarget(2030, TargetKind.AT_LEAST, "90")).units("A").build();
 
-            IndicatorRollup r = only("2025", falling, approved("s", "A", "2025", "green", "94"));
+            IndicatorRollup kept = only("2025", holding, approved("s", "A", "2025", "green", "93"));
+            IndicatorRollup breached = only("2025", holding, approved("s", "A", "2025", "green", "89"));
 
-            assertThat(r.status()).isEqualTo(RollupStatus.MET);
-        }
-
-        @Test
-        void whenTheBaselineAlreadyMeetsTheTargetProgressIsAllOrNothing() {
-            IndicatorDefinition high = indicator("green").baseline(2023, "95")
-                    .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
-
-            IndicatorRollup met = only("2027", high, approved("s", "A", "2027", "green", "91"));
-            IndicatorRollup missed = only("2027", high, approved("s", "A", "2027", "green", "89"));
-
-            assertThat(met.progress()).isEqualTo(dec("1.0000"));
-            assertThat(met.status()).isEqualTo(RollupStatus.MET);
-            assertThat(missed.progress()).isEqualTo(dec("0.0000"));
-            assertThat(missed.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(kept.status()).isEqualTo(RollupStatus.MET);
+            assertThat(kept.progress()).isEqualTo(dec("1.0000"));
+            assertThat(breached.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(breached.statusReason()).isEqualTo("保持类目标，每年须达到≥90，实际89");
         }
 
         @Test
@@ -529,8 +499,7 @@ class CityRollupCalculatorTest {
 
         @ParameterizedTest(name = "red line area {0} → progress {1}, {2}")
         @CsvSource({"100, 1.0000, MET", "100.5, 1.0000, MET", "99.99, 0.0000, NOT_MET"})
-        void mustNotFallIsJudgedAgainstTheBaselineWithoutATrendWarning(String value, String progress,
-                                                                       RollupStatus status) {
+        void mustNotFallIsJudgedAgainstTheBaselineEveryYear(String value, String progress, RollupStatus status) {
             // 不降低: the target has no number of its own, so the baseline 100 (2023) is the floor
             IndicatorDefinition redLine = indicator("redline").direction(Direction.MUST_NOT_FALL)
                     .baseline(2023, "100").targets(cityTarget(2030, TargetKind.SECURED, null)).units("A").build();
@@ -557,25 +526,26 @@ class CityRollupCalculatorTest {
         }
 
         @Test
-        void withoutABaselineValueProgressIsOnlyKnownOnceTheTargetIsMet() {
+        void withoutABaselineValueOnlyWhetherTheTargetIsReachedCanBeSaid() {
             IndicatorDefinition fresh = indicator("fresh").baseline(2023, null)
                     .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
 
             IndicatorRollup below = only("2025", fresh, approved("s", "A", "2025", "fresh", "85"));
             IndicatorRollup above = only("2025", fresh, approved("s", "A", "2025", "fresh", "95"));
+            IndicatorRollup finalYear = only("2027", fresh, approved("s", "A", "2027", "fresh", "85"));
 
             assertThat(below.progress()).isNull();
-            assertThat(below.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(below.status()).isEqualTo(RollupStatus.BEHIND);
             assertThat(above.progress()).isEqualTo(dec("1.0000"));
-            assertThat(above.status()).isEqualTo(RollupStatus.MET);
+            assertThat(above.status()).isEqualTo(RollupStatus.ON_TRACK);
+            assertThat(finalYear.status()).isEqualTo(RollupStatus.NOT_MET);
         }
 
         @ParameterizedTest(name = "2025-Q2 value {0} → {1}")
         @CsvSource({
-                // 2025-Q2 ends at 2024.5: trend 80 + 2 × (2027 − 2023) / 1.5 = 85.33 < 90
-                "82, WARNING",
-                // trend 80 + 4 × 4 / 1.5 = 90.67 ≥ 90
-                "84, NOT_MET"})
+                // 2025-Q2 ends at 2024.5: 序时 80 + 10 × 1.5/4 = 83.75; 82 behind, the rest 8 / 2.5 = 3.2 ≤ 5
+                "82, BEHIND",
+                "84, ON_TRACK"})
         void quartersAreTimedByTheirEnd(String value, RollupStatus status) {
             IndicatorDefinition quarterly = indicator("q").periodType(PeriodType.QUARTERLY).baseline(2023, "80")
                     .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
@@ -592,6 +562,236 @@ class CityRollupCalculatorTest {
         }
     }
 
+    /** The findings of issue 11 on the plan's own indicators, with the plan's numbers. */
+    @Nested
+    class PlanIndicators {
+        // 专栏1 PM2.5: 32 (2023) → 30 (2027) → 29 (2030), measured by the bureau
+        private final IndicatorDefinition pm25 = indicator("pm25").rule(RollupRule.CITY_MEASURED)
+                .direction(Direction.LOWER_IS_BETTER).measuredBy("M").baseline(2023, "32")
+                .targets(cityTarget(2027, TargetKind.AT_MOST, "30"), cityTarget(2030, TargetKind.AT_MOST, "29"))
+                .build();
+
+        private IndicatorRollup pm25In(String year, String value) {
+            return only(year, pm25, approved("s", "M", year, "pm25", value));
+        }
+
+        @Test
+        void onTheStraightLineIsOnScheduleNotRed() {
+            // 2025: 序时 32 − 2 × 2/4 = 31, exactly the value
+            assertThat(pm25In("2025", "31").status()).isEqualTo(RollupStatus.ON_TRACK);
+        }
+
+        @Test
+        void behindTheLineIsBehindScheduleNotAWarning() {
+            // 2024: 序时 31.5; 31.8 is behind; the rest (31.8 − 30) / 3 = 0.6 a year ≤ 2 × 0.5
+            assertThat(pm25In("2024", "31.8").status()).isEqualTo(RollupStatus.BEHIND);
+        }
+
+        @Test
+        void theMilestoneYearIsMetOrNot() {
+            assertThat(pm25In("2027", "30").status()).isEqualTo(RollupStatus.MET);
+            assertThat(pm25In("2027", "30.5").status()).isEqualTo(RollupStatus.NOT_MET);
+        }
+
+        @Test
+        void afterAMilestoneTheLineRunsToTheNextOne() {
+            // 2028 against 2030's 29: 序时 32 − 3 × 5/7 = 29.857 → 29.86; 29.9 behind; rest 0.9 / 2 = 0.45 ≤ 2 × 3/7
+            IndicatorRollup r = pm25In("2028", "29.9");
+
+            assertThat(r.nextTarget().year()).isEqualTo(2030);
+            assertThat(r.status()).isEqualTo(RollupStatus.BEHIND);
+            assertThat(r.statusReason()).startsWith("序时目标29.86，实际29.9");
+        }
+
+        @ParameterizedTest(name = "保持 {0}: {1} → {2}")
+        @CsvSource({
+                // 劣Ⅴ类 0 → 0: any share above 0 is a breach today
+                "0, AT_MOST, LOWER_IS_BETTER, 0, 0, MET",
+                "0, AT_MOST, LOWER_IS_BETTER, 0, 5, NOT_MET",
+                // 饮用水 100 → 100
+                "100, AT_LEAST, HIGHER_IS_BETTER, 100, 99.5, NOT_MET",
+                // 森林覆盖率 54.96 → ≥53
+                "54.96, AT_LEAST, HIGHER_IS_BETTER, 53, 53.5, MET",
+                "54.96, AT_LEAST, HIGHER_IS_BETTER, 53, 52, NOT_MET",
+                // 受污染耕地 99.86 → 95 以上
+                "99.86, AT_LEAST, HIGHER_IS_BETTER, 95, 94, NOT_MET"})
+        void holdingTargetsAreJudgedEveryYear(String baseline, TargetKind kind, Direction direction, String target,
+                                              String value, RollupStatus status) {
+            IndicatorDefinition d = indicator("hold").direction(direction).baseline(2023, baseline)
+                    .targets(cityTarget(2027, kind, target)).units("A").build();
+
+            assertThat(only("2025", d, approved("s", "A", "2025", "hold", value)).status()).isEqualTo(status);
+        }
+    }
+
+    @Nested
+    class Rates {
+        // 单位GDP能耗降低率: 2025's own target 3 %, 十五五 (2026—2030) 13.5 % cumulative
+        private final IndicatorDefinition energy = indicator("energy").valueType(ValueType.RATE)
+                .rule(RollupRule.CITY_MEASURED).measuredBy("M").baseline(2023, "3.5")
+                .targets(cityTarget(2025, TargetKind.AT_LEAST, "3"),
+                        new cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target(
+                                cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel.CITY, 2030,
+                                TargetKind.PROVINCIAL, dec("13.5"), "十五五累计13.5", 2026))
+                .build();
+
+        private IndicatorRollup energyIn(String year, String... earlierYearAndValue) {
+            List<RollupValue> values = new java.util.ArrayList<>();
+            for (int i = 0; i < earlierYearAndValue.length; i += 2) {
+                values.add(approved("s" + i, "M", earlierYearAndValue[i], "energy", earlierYearAndValue[i + 1]));
+            }
+            return rollup(year, false, List.of(energy), values).indicators().get(0);
+        }
+
+        @Test
+        void aYearlyRateIsJudgedAgainstItsOwnYearsTargetNeverByTrend() {
+            // intensity rose by 1.2 %: a negative rate, below 2025's 3 %
+            IndicatorRollup rose = energyIn("2025", "2025", "-1.2");
+            IndicatorRollup fell = energyIn("2025", "2025", "3.2");
+
+            assertThat(rose.cityValue()).isEqualTo(dec("-1.20"));
+            assertThat(rose.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(rose.statusReason()).isEqualTo("2025年目标≥3，实际-1.2");
+            assertThat(fell.status()).isEqualTo(RollupStatus.MET);
+        }
+
+        @Test
+        void aYearWithoutItsOwnTargetHasNone() {
+            assertThat(energyIn("2024", "2024", "3").status()).isEqualTo(RollupStatus.NO_TARGET);
+        }
+
+        @Test
+        void aCumulativeTargetCompoundsTheSpansYears() {
+            // 2026 3 %, 2027 3 %: 1 − 0.97² = 5.91 %; pro rata after 2 of 5 years 1 − 0.865^(2/5) = 5.64 %
+            IndicatorRollup onTrack = energyIn("2027", "2026", "3", "2027", "3");
+            // 2026 3 %, 2027 2.5 %: 1 − 0.97 × 0.975 = 5.43 % < 5.64 %; the rest needs 2.93 % a year
+            // ≤ 2 × the plan's 2.86 % a year
+            IndicatorRollup behind = energyIn("2027", "2026", "3", "2027", "2.5");
+            // intensity rose twice: the rest needs far more than twice the plan's pace
+            IndicatorRollup off = energyIn("2027", "2026", "-1", "2027", "-1");
+
+            assertThat(onTrack.status()).isEqualTo(RollupStatus.ON_TRACK);
+            assertThat(onTrack.statusReason()).isEqualTo("2026—2030年累计5.91%，序时应累计5.64%");
+            assertThat(onTrack.expectedProgress()).isEqualTo(dec("0.4000"));
+            assertThat(behind.status()).isEqualTo(RollupStatus.BEHIND);
+            assertThat(off.status()).isEqualTo(RollupStatus.OFF_TRACK);
+        }
+
+        @Test
+        void theLastYearOfTheSpanIsMetOrNot() {
+            // 0.97⁴ × 0.98 = 0.8676 → 13.24 % < 13.5; 0.97⁴ × 0.965 = 0.8543 → 14.57 % ≥ 13.5
+            IndicatorRollup missed = energyIn("2030", "2026", "3", "2027", "3", "2028", "3", "2029", "3", "2030", "2");
+            IndicatorRollup met = energyIn("2030", "2026", "3", "2027", "3", "2028", "3", "2029", "3", "2030", "3.5");
+
+            assertThat(missed.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(missed.statusReason()).isEqualTo("2026—2030年累计13.24%，目标13.5%");
+            assertThat(met.status()).isEqualTo(RollupStatus.MET);
+        }
+
+        @Test
+        void aMissingYearOfTheSpanLeavesTheCumulativeUnknown() {
+            IndicatorRollup r = energyIn("2027", "2027", "3");
+
+            assertThat(r.status()).isEqualTo(RollupStatus.INCOMPLETE);
+            assertThat(r.statusReason()).isEqualTo("累计目标缺少2026年的数据");
+        }
+    }
+
+    @Nested
+    class Coverage {
+        private final IndicatorDefinition redLine = indicator("redline").direction(Direction.MUST_NOT_FALL)
+                .baseline(2023, "7076.41").targets(cityTarget(2027, TargetKind.AT_LEAST, "7076.41"))
+                .units("A", "B", "C").build();
+        private final IndicatorDefinition water = indicator("water").rule(RollupRule.RATIO_OF_SUMS)
+                .valueType(ValueType.PERCENT).components("good", "total").baseline(2023, "80")
+                .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A", "B", "C").build();
+        private final List<RollupValue> twoOfThree = List.of(
+                approved("s-a", "A", "2025", "redline", "1200.5"),
+                approved("s-b", "B", "2025", "redline", "700"),
+                approved("s-a", "A", "2025", "water", null, "good", "9", "total", "10"),
+                approved("s-b", "B", "2025", "water", null, "good", "8", "total", "10"));
+
+        private CityRollup with(List<RollupValue> values, Map<String, java.util.Set<String>> notApplicable,
+                                cn.jiangcheng.tracker.api.rollup.RollupTypes.PeriodClosure closure) {
+            return CityRollupCalculator.calculate(CITY, "吉林市", Period.parse("2025").orElseThrow(), false,
+                    List.of(redLine, water), values, NAMES, notApplicable, closure);
+        }
+
+        @Test
+        void aPartialSumIsNotTheCitysValue() {
+            // 1200.5 + 700 of 3 units is not the red line area of the city: no value, no verdict
+            IndicatorRollup r = with(twoOfThree, Map.of(), null).indicators().get(0);
+
+            assertThat(r.cityValue()).isNull();
+            assertThat(r.progress()).isNull();
+            assertThat(r.status()).isEqualTo(RollupStatus.INCOMPLETE);
+            assertThat(r.coverage().complete()).isFalse();
+            assertThat(r.coverage().reported()).isEqualTo(2);
+            assertThat(r.coverage().expected()).isEqualTo(3);
+            assertThat(r.coverage().missing()).containsExactly(new UnitRef("C", "桦甸市"));
+        }
+
+        @Test
+        void aPartialRatioIsShownButNotJudged() {
+            // 17 / 20 = 85 % from A and B; C missing
+            IndicatorRollup r = with(twoOfThree, Map.of(), null).indicators().get(1);
+
+            assertThat(r.cityValue()).isEqualTo(dec("85.00"));
+            assertThat(r.status()).isEqualTo(RollupStatus.INCOMPLETE);
+            assertThat(r.progress()).isNull();
+        }
+
+        @Test
+        void thePeriodTurnsCompleteWhenTheLastUnitIsIn() {
+            List<RollupValue> all = new java.util.ArrayList<>(twoOfThree);
+            all.add(approved("s-c", "C", "2025", "redline", "5175.91"));
+            all.add(approved("s-c", "C", "2025", "water", null, "good", "1", "total", "2"));
+
+            List<IndicatorRollup> r = with(all, Map.of(), null).indicators();
+
+            // 1200.5 + 700 + 5175.91 = 7076.41, exactly the red line
+            assertThat(r.get(0).cityValue()).isEqualTo(dec("7076.41"));
+            assertThat(r.get(0).status()).isEqualTo(RollupStatus.MET);
+            // 18 / 22 = 81.82 %; 序时 85: behind, the rest 8.18 / 2 = 4.09 a year ≤ 2 × 2.5
+            assertThat(r.get(1).cityValue()).isEqualTo(dec("81.82"));
+            assertThat(r.get(1).status()).isEqualTo(RollupStatus.BEHIND);
+            assertThat(r.get(1).coverage().complete()).isTrue();
+        }
+
+        @Test
+        void aClosedPeriodIsJudgedOnTheDataThereIs() {
+            var closure = new cn.jiangcheng.tracker.api.rollup.RollupTypes.PeriodClosure(
+                    java.time.Instant.parse("2026-02-10T02:00:00Z"), "审核员", "桦甸市逾期未报",
+                    List.of(new UnitRef("C", "桦甸市")));
+
+            CityRollup rollup = with(twoOfThree, Map.of(), closure);
+
+            assertThat(rollup.closure()).isEqualTo(closure);
+            IndicatorRollup redLineRow = rollup.indicators().get(0);
+            assertThat(redLineRow.cityValue()).isEqualTo(dec("1900.50"));
+            assertThat(redLineRow.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(redLineRow.coverage().complete()).isTrue();
+            assertThat(redLineRow.coverage().missing()).containsExactly(new UnitRef("C", "桦甸市"));
+            // 17 / 20 = 85 % is exactly 序时
+            assertThat(rollup.indicators().get(1).status()).isEqualTo(RollupStatus.ON_TRACK);
+        }
+
+        @Test
+        void aNotApplicableUnitIsNotExpected() {
+            CityRollup rollup = with(twoOfThree, Map.of("water", java.util.Set.of("C")), null);
+            IndicatorRollup r = rollup.indicators().get(1);
+
+            assertThat(r.coverage().expected()).isEqualTo(2);
+            assertThat(r.coverage().complete()).isTrue();
+            assertThat(r.coverage().notApplicable()).containsExactly(new UnitRef("C", "桦甸市"));
+            assertThat(r.status()).isEqualTo(RollupStatus.ON_TRACK);
+            assertThat(r.units()).filteredOn(UnitValue::notApplicable).extracting(UnitValue::orgUnitId)
+                    .containsExactly("C");
+            // the red line still expects C
+            assertThat(rollup.indicators().get(0).status()).isEqualTo(RollupStatus.INCOMPLETE);
+        }
+    }
+
     @Nested
     class Trend {
         private final IndicatorDefinition total = indicator("total").baseline(2023, "10").units("A", "B").build();
@@ -605,7 +805,8 @@ class CityRollupCalculatorTest {
                     pending("s-a25", "A", "2025", "total", "99"),     // 2025: only pending → no point
                     approved("s-a26", "A", "2026", "total", "8.5"),   // 2026: 8.5 + 5 = 13.50
                     approved("s-b26", "B", "2026", "total", "5"),
-                    approved("s-a27", "A", "2027", "total", "14"));   // the current period: cityValue, not trend
+                    approved("s-a27", "A", "2027", "total", "9"),     // the current period: cityValue, not trend
+                    approved("s-b27", "B", "2027", "total", "5"));
 
             IndicatorRollup r = rollup("2027", false, List.of(total), values).indicators().get(0);
 
