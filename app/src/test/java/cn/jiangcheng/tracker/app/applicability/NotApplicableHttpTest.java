@@ -1,17 +1,24 @@
 package cn.jiangcheng.tracker.app.applicability;
 
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.api.user.UserCommands.RegisterUser;
+import cn.jiangcheng.tracker.app.security.SystemActor;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static cn.jiangcheng.tracker.app.submission.ReportFixtures.act;
 import static cn.jiangcheng.tracker.app.submission.ReportFixtures.awaitReport;
@@ -30,7 +37,13 @@ class NotApplicableHttpTest extends HttpTestBase {
     /** 受污染耕地安全利用率: a zone without polluted farmland has a zero denominator. */
     static final String FARMLAND = "220200-I08";
     static final String VILLAGES = "220200-I06";
+    static final String WATER_SOURCES = "220200-I05";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private CommandGateway commandGateway;
+    @Autowired
+    private PasswordEncoder passwordEncoder;
 
     private ApiClient approver;
     private ApiClient zone;
@@ -74,7 +87,8 @@ class NotApplicableHttpTest extends HttpTestBase {
             awaitStatus(zone, id, "SUBMITTED");
             String other = create(zone, ZONE, "2062", valuesWithout(FARMLAND, VILLAGES));
             JsonNode incomplete = awaitReport(zone, other, s -> s.path("values").size() == 11);
-            ApiClient.Response refused = act(zone, other, "submit", "{\"expectedVersion\":" + version(incomplete) + "}");
+            ApiClient.Response refused = act(zone, other, "submit",
+                    "{\"expectedVersion\":" + version(incomplete) + "}");
             assertThat(refused.code()).as("the other indicators are still required").isEqualTo("INCOMPLETE");
             assertThat(refused.message()).contains("农村生活污水治理").doesNotContain("受污染耕地安全利用率");
 
@@ -136,6 +150,30 @@ class NotApplicableHttpTest extends HttpTestBase {
     }
 
     @Test
+    void anotherCitysApproverFindsNothing() {
+        String username = uniqueId("cc-approver").toLowerCase();
+        SystemActor.run(() -> commandGateway.sendAndWait(new RegisterUser(username, "长春审核员",
+                passwordEncoder.encode(DEMO_PASSWORD), Set.of(Role.APPROVER), "220100", "220100")));
+        eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
+        ApiClient changchun = as(username);
+        assertThat(zone.post("/api/indicators/" + WATER_SOURCES + "/not-applicable", "{\"reason\":\"本区无饮用水水源地\"}")
+                .status()).isEqualTo(200);
+        JsonNode pending = awaitRecord(WATER_SOURCES, "DECLARED");
+        long events = eventCount();
+
+        assertThat(changchun.post(decision(WATER_SOURCES, "confirm"), "{\"expectedVersion\":0}").status())
+                .as("another city's indicator").isEqualTo(404);
+        assertThat(changchun.post(decision(WATER_SOURCES, "reject"), "{\"expectedVersion\":0,\"reason\":\"否\"}")
+                .status()).isEqualTo(404);
+        assertThat(changchun.put("/api/indicators/" + WATER_SOURCES + "/not-applicable/" + ZONE, "{\"reason\":\"否\"}")
+                .status()).isEqualTo(404);
+        assertThat(changchun.get("/api/not-applicable?unit=" + ZONE).json().path("total").asLong()).isZero();
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(approver.post(decision(WATER_SOURCES, "reject"), "{\"expectedVersion\":" + pending.path("version")
+                + ",\"reason\":\"测试结束\"}").status()).isEqualTo(200);
+    }
+
+    @Test
     void rolesUnitsAndCitiesAreKeptApart() {
         long events = eventCount();
         ApiClient yongji = as("yongji-submitter");
@@ -159,7 +197,8 @@ class NotApplicableHttpTest extends HttpTestBase {
         assertThat(approver.post("/api/indicators/" + FARMLAND + "/not-applicable", "{\"reason\":\"否\"}").status())
                 .as("the bureau sets directly, it does not declare").isEqualTo(403);
 
-        ApiClient.Response noReason = zone.post("/api/indicators/" + FARMLAND + "/not-applicable", "{\"reason\":\" \"}");
+        ApiClient.Response noReason = zone.post("/api/indicators/" + FARMLAND + "/not-applicable",
+                "{\"reason\":\" \"}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.message()).contains("请填写不涉及原因");
         assertThat(zone.post("/api/indicators/" + FARMLAND + "/not-applicable",

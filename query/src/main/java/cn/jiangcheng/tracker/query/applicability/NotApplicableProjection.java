@@ -24,14 +24,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static cn.jiangcheng.tracker.query.common.ReadModelValues.instant;
-import static cn.jiangcheng.tracker.query.common.ReadModelValues.text;
-import static cn.jiangcheng.tracker.query.common.ReadModelValues.time;
 
 /**
  * 不涉及 as the lists and the reporting rules read it: one row per indicator and unit (indicator_not_applicable).
@@ -171,5 +171,20 @@ public class NotApplicableProjection {
                 where id = ? and version < ?""",
                 status.name(), comment, text(metaData, AuditKeys.USER_ID), text(metaData, AuditKeys.USER_NAME),
                 time(at), version, id, version);
+    }
+
+    // query features are independent of each other (ArchitectureTest), so each projection keeps these three
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData == null ? null : metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static OffsetDateTime time(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
