@@ -343,7 +343,10 @@ export const rollupApi = {
   city: (period, includePending, asOf) =>
     api.get(`/api/rollups/city${query({ period, includePending: !!includePending, asOf })}`),
   exportUrl: (period, includePending, asOf) =>
-    `/api/rollups/city/export${query({ period, includePending: includePending ? true : undefined, asOf })}`
+    `/api/rollups/city/export${query({ period, includePending: includePending ? true : undefined, asOf })}`,
+  /** 截止汇总 and its undoing; both answer the rollup as it now stands. */
+  close: (period, note) => api.post('/api/rollups/city/closure', { period, note }),
+  reopen: (period, reason) => api.post('/api/rollups/city/closure/reopen', { period, reason })
 }
 
 export const auditApi = {

@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public class RollupController {
         String id = ClosureCommands.reportingPeriodId(user.cityId(), live.period());
         commandGateway.sendAndWait(new ClosePeriod(id, user.cityId(), live.period(), missing, request.note(),
                 submissions.approvalUnitOf(user.cityId()).orElse(null), LocalDate.now(clock.withZone(CHINA))));
-        return rollup(user, live.period(), false, null);
+        return afterProjection(user, live.period(), true);
     }
 
     @PostMapping("/api/rollups/city/closure/reopen")
@@ -110,7 +111,23 @@ public class RollupController {
         Period parsed = Period.parse(request.period()).orElseThrow(() -> BadRequest.period("period", request.period()));
         commandGateway.sendAndWait(new ReopenPeriod(ClosureCommands.reportingPeriodId(user.cityId(), parsed.code()),
                 user.cityId(), request.reason(), submissions.approvalUnitOf(user.cityId()).orElse(null)));
-        return rollup(user, parsed.code(), false, null);
+        return afterProjection(user, parsed.code(), false);
+    }
+
+    /** The rollup once the closure projection has caught up with the command just handled (milliseconds). */
+    private CityRollup afterProjection(TrackerUser user, String period, boolean closed) {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        CityRollup rollup = rollup(user, period, false, null);
+        while ((rollup.closure() != null) != closed && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            rollup = rollup(user, period, false, null);
+        }
+        return rollup;
     }
 
     @GetMapping("/api/rollups/city")

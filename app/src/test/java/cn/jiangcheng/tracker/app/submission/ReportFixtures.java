@@ -78,4 +78,14 @@ public final class ReportFixtures {
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         return awaitStatus(approver, id, "APPROVED");
     }
+
+    /** One indicator of a city rollup answer. */
+    public static JsonNode rollupIndicator(JsonNode rollup, String indicatorId) {
+        for (JsonNode indicator : rollup.path("indicators")) {
+            if (indicator.path("indicatorId").asText().equals(indicatorId)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("no " + indicatorId + " in " + rollup);
+    }
 }

@@ -215,12 +215,7 @@ class SubmissionFlowHttpTest extends HttpTestBase {
     }
 
     private static JsonNode indicator(JsonNode rollup, String indicatorId) {
-        for (JsonNode indicator : rollup.path("indicators")) {
-            if (indicator.path("indicatorId").asText().equals(indicatorId)) {
-                return indicator;
-            }
-        }
-        throw new AssertionError("no " + indicatorId + " in " + rollup);
+        return ReportFixtures.rollupIndicator(rollup, indicatorId);
     }
 
     private static BigDecimal valueOf(JsonNode submission, String indicatorId) {

@@ -1,0 +1,175 @@
+package cn.jiangcheng.tracker.app.rollup;
+
+import cn.jiangcheng.tracker.app.support.ApiClient;
+import cn.jiangcheng.tracker.app.support.HttpTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static cn.jiangcheng.tracker.app.submission.ReportFixtures.WATER_QUALITY;
+import static cn.jiangcheng.tracker.app.submission.ReportFixtures.create;
+import static cn.jiangcheng.tracker.app.submission.ReportFixtures.rollupIndicator;
+import static cn.jiangcheng.tracker.app.submission.ReportFixtures.submitAndApprove;
+import static cn.jiangcheng.tracker.app.submission.ReportFixtures.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, finding 3: a partial period is not judged as the city's value. With 2 of 11 units approved the red line
+ * area (a sum) has no city value and 数据不全; a ratio shows its value but no verdict; 截止汇总 judges on the data there
+ * is and names who was missing; reopening undoes it. Each test has its own period.
+ */
+class RollupClosureHttpTest extends HttpTestBase {
+    static final String RED_LINE = "220200-I13";
+    static final String SEWAGE = "220200-I11";
+    static final String CLOSURE = "/api/rollups/city/closure";
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Far enough ahead that the test's own periods are over and open for reports, and no other test uses them. */
+    private void moveTo(LocalDate day) {
+        clock.advance(Duration.between(clock.instant(), day.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+    }
+
+    private JsonNode rollup(ApiClient client, String period) {
+        return client.get("/api/rollups/city?period=" + period).json();
+    }
+
+    /** Two of the eleven county-level units report and are approved. */
+    private void twoUnitsApproved(String period) {
+        ApiClient approver = as("sthj-approver");
+        ApiClient yongji = as("yongji-submitter");
+        ApiClient jiaohe = as("jiaohe-submitter");
+        submitAndApprove(yongji, approver, create(yongji, "220221", period, values(9, 10)));
+        submitAndApprove(jiaohe, approver, create(jiaohe, "220281", period, values(1, 2)));
+        eventually(() -> rollup(approver, period), r -> rollupIndicator(r, RED_LINE).path("reportedUnits").asInt() == 2);
+    }
+
+    @Test
+    void aPartialPeriodIsIncompleteUntilTheBureauClosesItAndIncompleteAgainWhenReopened() {
+        String period = "2062";
+        ApiClient approver = as("sthj-approver");
+        moveTo(LocalDate.of(2063, 3, 1));
+        twoUnitsApproved(period);
+
+        JsonNode partial = rollup(approver, period);
+        JsonNode redLine = rollupIndicator(partial, RED_LINE);
+        // 700.5 + 700.5 from 2 of 11 units is not the city's red line area
+        assertThat(redLine.path("cityValue").isNull()).as(redLine.toString()).isTrue();
+        assertThat(redLine.path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(redLine.path("progress").isNull()).isTrue();
+        assertThat(redLine.path("coverage").path("complete").asBoolean()).isFalse();
+        assertThat(redLine.path("coverage").path("missing")).hasSize(9);
+        assertThat(redLine.path("statusReason").asText()).startsWith("已报2/11个单位，未报：");
+        JsonNode water = rollupIndicator(partial, WATER_QUALITY);
+        // (9 + 1) / (10 + 2) = 83.33 % is shown, but not judged
+        assertThat(water.path("cityValue").decimalValue()).isEqualByComparingTo("83.33");
+        assertThat(water.path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(partial.path("closure").isNull()).isTrue();
+
+        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"2063\",\"note\":\"逾期未报\"}");
+        assertThat(early.status()).as(early.toString()).isEqualTo(422);
+        assertThat(early.code()).isEqualTo("PERIOD_NOT_OVER");
+
+        ApiClient.Response closed = approver.post(CLOSURE, "{\"period\":\"" + period
+                + "\",\"note\":\"其余单位逾期未报，按现有数据汇总\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        JsonNode after = closed.json();
+        // 9 county-level units, and the bureau and 发改委, whose city-measured indicators are not in either
+        assertThat(after.path("closure").path("missingAtClosing")).hasSize(11);
+        assertThat(after.path("closure").path("missingAtClosing").toString())
+                .contains("桦甸市", "吉林市生态环境局", "吉林市发展和改革委员会").doesNotContain("永吉县", "蛟河市");
+        assertThat(after.path("closure").path("note").asText()).isEqualTo("其余单位逾期未报，按现有数据汇总");
+        assertThat(after.path("closure").path("closedBy").asText()).isNotBlank();
+        JsonNode judged = rollupIndicator(after, RED_LINE);
+        assertThat(judged.path("cityValue").decimalValue()).isEqualByComparingTo("1401.00");
+        assertThat(judged.path("status").asText()).isEqualTo("NOT_MET");
+        assertThat(judged.path("coverage").path("complete").asBoolean()).isTrue();
+        // 198 / 200 = 99 % against the 2035 target 99, still in force after the last milestone
+        assertThat(rollupIndicator(after, SEWAGE).path("status").asText()).isEqualTo("MET");
+        assertThat(count("select count(*) from domainevententry where payloadtype like '%PeriodClosed'"
+                + " and aggregateidentifier = ?", "220200:" + period)).isEqualTo(1);
+
+        ApiClient.Response twice = approver.post(CLOSURE, "{\"period\":\"" + period + "\",\"note\":\"再次截止\"}");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.code()).isEqualTo("ALREADY_CLOSED");
+
+        ApiClient.Response reopened = approver.post(CLOSURE + "/reopen", "{\"period\":\"" + period
+                + "\",\"reason\":\"永吉县申请补报\"}");
+        assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
+        assertThat(reopened.json().path("closure").isNull()).isTrue();
+        assertThat(rollupIndicator(reopened.json(), RED_LINE).path("status").asText()).isEqualTo("INCOMPLETE");
+        ApiClient.Response reopenTwice = approver.post(CLOSURE + "/reopen", "{\"period\":\"" + period
+                + "\",\"reason\":\"再开\"}");
+        assertThat(reopenTwice.code()).isEqualTo("NOT_CLOSED");
+    }
+
+    @Test
+    void onlyTheBureausApproversCloseAndBadInputChangesNothing() {
+        String period = "2063";
+        moveTo(LocalDate.of(2064, 3, 1));
+        twoUnitsApproved(period);
+        String body = "{\"period\":\"" + period + "\",\"note\":\"逾期未报\"}";
+        long before = eventCount();
+
+        for (String user : new String[]{"yongji-submitter", "sthj-inspector", "auditor", "admin", "cc-submitter"}) {
+            assertThat(as(user).post(CLOSURE, body).status()).as(user).isEqualTo(403);
+            assertThat(as(user).post(CLOSURE + "/reopen", "{\"period\":\"" + period + "\",\"reason\":\"x\"}")
+                    .status()).as(user).isEqualTo(403);
+        }
+        ApiClient approver = as("sthj-approver");
+        assertThat(approver.post(CLOSURE, "{\"period\":\"" + period + "\",\"note\":\"  \"}").status()).isEqualTo(400);
+        assertThat(approver.post(CLOSURE, "{\"period\":\"" + period + "\"}").status()).isEqualTo(400);
+        assertThat(approver.post(CLOSURE, "{\"period\":\"20x8\",\"note\":\"逾期\"}").status()).isEqualTo(400);
+        assertThat(approver.post(CLOSURE, "{\"period\":\"" + period + "\",\"note\":\"逾期\",\"force\":true}").status())
+                .as("unknown field").isEqualTo(400);
+        assertThat(approver.post(CLOSURE, "{\"period\":\"" + period + "\",\"note\":\"" + "长".repeat(501) + "\"}")
+                .status()).isEqualTo(400);
+        ApiClient.Response notClosed = approver.post(CLOSURE + "/reopen", "{\"period\":\"" + period
+                + "\",\"reason\":\"补报\"}");
+        assertThat(notClosed.status()).isIn(404, 422);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(rollup(approver, period).path("closure").isNull()).isTrue();
+    }
+
+    @Test
+    void theExportUsesTheSameWords() throws Exception {
+        String period = "2064";
+        moveTo(LocalDate.of(2065, 3, 1));
+        twoUnitsApproved(period);
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/rollups/city/export?period=" + period))
+                .header("Authorization", as("sthj-approver").basicAuthHeader()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheet(RollupWorkbook.SHEET_NAME);
+            Row redLine = null;
+            for (Row row : sheet) {
+                if (row.getRowNum() >= RollupWorkbook.FIRST_DATA_ROW && row.getCell(RollupWorkbook.COL_NAME) != null
+                        && row.getCell(RollupWorkbook.COL_NAME).getStringCellValue().equals("生态保护红线面积")) {
+                    redLine = row;
+                }
+            }
+            assertThat(redLine).isNotNull();
+            assertThat(redLine.getCell(RollupWorkbook.COL_STATUS).getStringCellValue()).isEqualTo("数据不全");
+            assertThat(redLine.getCell(RollupWorkbook.COL_CITY_VALUE).getStringCellValue()).isEqualTo("—");
+            assertThat(redLine.getCell(RollupWorkbook.COL_REASON).getStringCellValue()).startsWith("已报2/11个单位");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package cn.jiangcheng.tracker.command.rollup;
+
+import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ClosePeriod;
+import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ReopenPeriod;
+import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodClosed;
+import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodReopened;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static cn.jiangcheng.tracker.command.RuleViolations.violationOf;
+
+/** 截止汇总 of one city's period: closed by the city bureau's approvers once the period is over, reopened with a reason. */
+class ReportingPeriodTest {
+    private static final String CITY = "220200";
+    private static final String BUREAU = "220200-sthj";
+    private static final String ID = "220200:2025";
+    private static final LocalDate AFTER = LocalDate.of(2026, 2, 10);
+    private static final List<String> MISSING = List.of("220282", "220283");
+
+    private FixtureConfiguration<ReportingPeriod> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ReportingPeriod.class);
+    }
+
+    private static Map<String, Object> caller(String city, String unit, String roles) {
+        return Map.of(AuditKeys.USER_ID, "u-" + unit, AuditKeys.CITY_ID, city, AuditKeys.ORG_UNIT_ID, unit,
+                AuditKeys.ROLES, roles);
+    }
+
+    private static Map<String, Object> approver() {
+        return caller(CITY, BUREAU, "APPROVER");
+    }
+
+    private static ClosePeriod close(LocalDate today, List<String> missing, String note) {
+        return new ClosePeriod(ID, CITY, "2025", missing, note, BUREAU, today);
+    }
+
+    @Test
+    void theBureauClosesAPeriodThatIsOverNamingWhoIsMissing() {
+        fixture.givenNoPriorActivity()
+                .when(close(AFTER, MISSING, " 逾期未报 "), approver())
+                .expectEvents(new PeriodClosed(ID, CITY, "2025", MISSING, "逾期未报"));
+    }
+
+    @Test
+    void aPeriodThatIsNotOverCannotBeClosed() {
+        fixture.givenNoPriorActivity()
+                .when(close(LocalDate.of(2025, 12, 31), MISSING, "逾期未报"), approver())
+                .expectException(violationOf("PERIOD_NOT_OVER"));
+    }
+
+    @Test
+    void nothingMissingNothingToClose() {
+        fixture.givenNoPriorActivity()
+                .when(close(AFTER, List.of(), "逾期未报"), approver())
+                .expectException(violationOf("NOTHING_MISSING"));
+    }
+
+    @Test
+    void aNoteIsRequired() {
+        fixture.givenNoPriorActivity()
+                .when(close(AFTER, MISSING, "  "), approver())
+                .expectException(violationOf("REQUIRED"));
+    }
+
+    @Test
+    void onlyApproversOfTheBureauClose() {
+        fixture.givenNoPriorActivity()
+                .when(close(AFTER, MISSING, "逾期未报"), caller(CITY, BUREAU, "INSPECTOR"))
+                .expectException(violationOf("NOT_DECIDER"));
+        fixture.givenNoPriorActivity()
+                .when(close(AFTER, MISSING, "逾期未报"), caller(CITY, "220221", "APPROVER"))
+                .expectException(violationOf("NOT_DECIDER"));
+    }
+
+    @Test
+    void anotherCityDoesNotSeeThePeriod() {
+        fixture.givenNoPriorActivity()
+                .when(close(AFTER, MISSING, "逾期未报"), caller("220100", "220100-sthj", "APPROVER"))
+                .expectException(NotFoundInScope.class);
+    }
+
+    @Test
+    void closingTwiceIsRefusedReopeningThenClosingAgainWorks() {
+        PeriodClosed closed = new PeriodClosed(ID, CITY, "2025", MISSING, "逾期未报");
+        fixture.given(closed)
+                .when(close(AFTER, MISSING, "再次截止"), approver())
+                .expectException(violationOf("ALREADY_CLOSED"));
+        fixture.given(closed)
+                .when(new ReopenPeriod(ID, CITY, "永吉县补报", BUREAU), approver())
+                .expectEvents(new PeriodReopened(ID, CITY, "2025", "永吉县补报"));
+        fixture.given(closed, new PeriodReopened(ID, CITY, "2025", "补报"))
+                .when(close(AFTER, List.of("220283"), "补报后仍缺舒兰市"), approver())
+                .expectEvents(new PeriodClosed(ID, CITY, "2025", List.of("220283"), "补报后仍缺舒兰市"));
+    }
+
+    @Test
+    void reopeningNeedsAClosedPeriodAndAReason() {
+        PeriodClosed closed = new PeriodClosed(ID, CITY, "2025", MISSING, "逾期未报");
+        fixture.given(closed, new PeriodReopened(ID, CITY, "2025", "补报"))
+                .when(new ReopenPeriod(ID, CITY, "再开", BUREAU), approver())
+                .expectException(violationOf("NOT_CLOSED"));
+        fixture.given(closed)
+                .when(new ReopenPeriod(ID, CITY, "", BUREAU), approver())
+                .expectException(violationOf("REQUIRED"));
+    }
+}
