@@ -1,6 +1,7 @@
-// 城市汇总 verdicts in a real browser (issue 11): a period where 2 of 11 county-level units are approved shows 数据不全
-// for the red line (no city value) with the missing units named; the approver closes it (截止汇总) and the row turns
-// into a judged 未达标 with the closure noted; reopening turns it back. Also checks the legend, the status reasons, and
+// 城市汇总 verdicts in a real browser (issue 11): a period where 2 of 12 county-level units are approved shows 数据不全
+// for the red line (no city value) and for 污水集中收集率 (its value shown) with the missing units named; the approver
+// closes it (截止汇总): the ratio turns into a judged 达标 that names who it leaves out, the red line sum stays
+// unjudged; reopening turns the ratio back. Also checks the legend, the status reasons, and
 // that the page fits a 390 px phone. The data is prepared over HTTP by BrowserDashboardVerdictsTest.
 //   PERIOD (required): the prepared period.
 import { join } from 'node:path'
@@ -8,6 +9,7 @@ import { SHOT_DIR, assert, check, checkNoPageErrors, logIn, openMenu, report, ru
 
 const PERIOD = process.env.PERIOD
 const RED_LINE = '220200-I13'
+const SEWAGE = '220200-I11'
 const APPROVER = 'sthj-approver'
 
 async function choosePeriod(page) {
@@ -24,14 +26,15 @@ async function choosePeriod(page) {
 // Element Plus puts data-test on the textarea itself or on its wrapper, depending on the version
 const textarea = (page, name) => page.locator(`textarea${sel(name)}, ${sel(name)} textarea`).first()
 
-const redLineRow = (page) => page.locator(`${sel('rollup-row')}[data-indicator="${RED_LINE}"]`).locator('xpath=ancestor::tr')
+const rowOf = (page, id) => page.locator(`${sel('rollup-row')}[data-indicator="${id}"]`).locator('xpath=ancestor::tr')
+const redLineRow = (page) => rowOf(page, RED_LINE)
 
-async function statusOf(page) {
-  return redLineRow(page).locator(sel('rollup-status')).getAttribute('data-status')
+async function statusOf(page, id = RED_LINE) {
+  return rowOf(page, id).locator(sel('rollup-status')).getAttribute('data-status')
 }
 
-async function waitForStatus(page, status) {
-  return until(async () => ((await statusOf(page)) === status ? status : null), 10_000, `red line ${status}`)
+async function waitForStatus(page, status, id = RED_LINE) {
+  return until(async () => ((await statusOf(page, id)) === status ? status : null), 10_000, `${id} ${status}`)
 }
 
 async function approverCloses(browser) {
@@ -46,7 +49,7 @@ async function approverCloses(browser) {
       const value = await row.locator(sel('rollup-city-value')).getAttribute('data-value')
       assert(value === '', `city value ${value}`)
       const coverage = await row.locator(sel('rollup-coverage')).innerText()
-      assert(coverage.includes('2/11'), `coverage ${coverage}`)
+      assert(coverage.includes('2/12'), `coverage ${coverage}`)
       const reason = await row.locator(sel('status-reason')).innerText()
       assert(reason.includes('未报') && reason.includes('桦甸市'), `reason ${reason}`)
       const label = await row.locator(sel('rollup-status')).innerText()
@@ -72,13 +75,16 @@ async function approverCloses(browser) {
       await textarea(page, 'close-note').fill('e2e：其余单位逾期未报，按现有数据汇总')
       await page.locator(sel('close-confirm')).click()
       await page.locator(sel('closure-note')).waitFor({ state: 'visible' })
-      await waitForStatus(page, 'NOT_MET')
-      const value = await redLineRow(page).locator(sel('rollup-city-value')).getAttribute('data-value')
-      assert(Number(value) === 1401, `city value ${value}, expected 700.5 + 700.5`)
+      await waitForStatus(page, 'MET', SEWAGE)
+      const value = await rowOf(page, SEWAGE).locator(sel('rollup-city-value')).getAttribute('data-value')
+      assert(Number(value) === 99, `sewage ${value}, expected 198/200 = 99`)
+      const reason = await rowOf(page, SEWAGE).locator(sel('status-reason')).innerText()
+      assert(reason.includes('不含') && reason.includes('桦甸市'), `reason ${reason}`)
+      assert((await statusOf(page)) === 'INCOMPLETE', 'the red line sum must stay unjudged')
       const note = await page.locator(sel('closure-note')).innerText()
       assert(note.includes('截止汇总') && note.includes('桦甸市'), `note ${note}`)
       await page.screenshot({ path: join(SHOT_DIR, 'verdicts-1-closed.png'), fullPage: true })
-      return `red line ${value} → 未达标`
+      return `污水集中收集率 ${value} → 达标; red line still 数据不全`
     })
     if (!closed) return false
 
@@ -87,7 +93,7 @@ async function approverCloses(browser) {
       await textarea(page, 'reopen-reason').fill('e2e：永吉县申请补报')
       await page.locator(sel('reopen-confirm')).click()
       await page.locator(sel('closure-note')).waitFor({ state: 'detached' })
-      await waitForStatus(page, 'INCOMPLETE')
+      await waitForStatus(page, 'INCOMPLETE', SEWAGE)
       return 'INCOMPLETE'
     })
     await checkNoPageErrors(APPROVER, pageErrors)

@@ -2,6 +2,7 @@
 //   永吉县 opens 重点工程, reports progress and investment for this month → 市生态环境局 finds it under 待审核进展
 //   and approves it → the list, the detail and the rollup cards show the approved figures. On the way 永吉县 uploads a
 //   PDF as the proof of the milestone it reports reached, and the bureau sees the file on the approved milestone.
+//   Last, a seeded project without a plan shows as 未编制计划 and the 未编制计划 card counts such projects.
 //   BASE_URL=http://127.0.0.1:8080 PROJECT_ID=… PROJECT_NAME=… node e2e/project-flow.mjs
 // The project (led by 永吉县, no report yet) is created by the JUnit test through the API.
 import { join } from 'node:path'
@@ -14,6 +15,8 @@ const APPROVER = 'sthj-approver'
 const PROGRESS = '35'
 const INVESTMENT = '250'
 const SETTLE_MS = 10_000
+/** Seeded without dates or investment (220200-P4204, led by 永吉县). */
+const UNPLANNED_NAME = '星星哨水库'
 
 if (!PROJECT_ID || !PROJECT_NAME) {
   console.error('PROJECT_ID and PROJECT_NAME are required')
@@ -126,7 +129,7 @@ async function approverApproves(browser) {
       return `detail shows ${PROGRESS}% and the milestone's file`
     })
     if (!approved) return false
-    return check(`${APPROVER}: the list shows the approved progress and the chart is drawn`, async () => {
+    const listed = await check(`${APPROVER}: the list shows the approved progress and the chart is drawn`, async () => {
       await page.keyboard.press('Escape')
       await page.locator(sel('projects-scope')).getByText('全部项目').click()
       await page.locator(sel('projects-search')).fill(PROJECT_NAME)
@@ -143,6 +146,23 @@ async function approverApproves(browser) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('projects-export')).click()])
       assert(/\.xlsx$/.test(download.suggestedFilename()), download.suggestedFilename())
       return `row ${PROGRESS}% 推进中, city investment ${invested} 万元, ${download.suggestedFilename()}`
+    })
+    if (!listed) return false
+    return check(`${APPROVER}: a seeded project without a plan reads 未编制计划, counted in its own card`, async () => {
+      await page.locator(sel('projects-search')).fill(UNPLANNED_NAME)
+      await page.locator(sel('projects-search')).press('Enter')
+      const seeded = page.locator(`${sel('project-row')}[data-name*="${UNPLANNED_NAME}"]`)
+      await until(async () => (await seeded.count()) > 0, SETTLE_MS, 'the seeded project in the list')
+      const status = await seeded.first().getAttribute('data-status')
+      assert(status === 'UNPLANNED', `status ${status}`)
+      const tag = page.locator(sel('project-table')).locator('.el-tag', { hasText: '未编制计划' })
+      await tag.first().waitFor({ state: 'visible' })
+      const card = page.locator(sel('stat-unplanned'))
+      const unplanned = Number(await card.getAttribute('data-value'))
+      assert(unplanned > 0, `未编制计划 card ${unplanned}`)
+      const text = (await card.innerText()).trim()
+      assert(text.includes('万元'), `card text ${text}`)
+      return `${UNPLANNED_NAME}: 未编制计划; card ${text}`
     })
   })
 }

@@ -263,7 +263,20 @@ export const indicatorApi = {
   /** The whole catalog of the caller's city. */
   list: () => api.get('/api/indicators'),
   /** The indicators a unit reports for one period. */
-  assigned: (orgUnitId, period) => api.get(`/api/indicators/assigned${query({ orgUnitId, period })}`)
+  assigned: (orgUnitId, period) => api.get(`/api/indicators/assigned${query({ orgUnitId, period })}`),
+  // Target changes, four eyes: one approver proposes (with reason, 文号, 标题), another confirms or rejects.
+  openProposals: () => api.get('/api/indicators/target-proposals'),
+  targetHistory: (id) => api.get(`/api/indicators/${enc(id)}/target-history`),
+  /** body {targets, reason, documentNumber, documentTitle, expectedVersion} */
+  proposeTargets: (id, body) => api.post(`/api/indicators/${enc(id)}/target-proposals`, body),
+  /** body {year, value (null for yes/no: 有效保障), reason, documentNumber, documentTitle, expectedVersion} */
+  proposeProvincial: (id, body) => api.post(`/api/indicators/${enc(id)}/target-proposals/provincial`, body),
+  confirmProposal: (id, proposalId, expectedVersion) =>
+    api.post(`/api/indicators/${enc(id)}/target-proposals/${enc(proposalId)}/confirm`, { expectedVersion }),
+  rejectProposal: (id, proposalId, reason, expectedVersion) =>
+    api.post(`/api/indicators/${enc(id)}/target-proposals/${enc(proposalId)}/reject`, { reason, expectedVersion }),
+  withdrawProposal: (id, proposalId, expectedVersion) =>
+    api.post(`/api/indicators/${enc(id)}/target-proposals/${enc(proposalId)}/withdraw`, { expectedVersion })
 }
 
 export const submissionApi = {

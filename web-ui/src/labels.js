@@ -67,12 +67,13 @@ export function submissionStatusType(code) {
  * The same words are in the Excel export (RollupWorkbook.STATUS_LABELS).
  */
 export const ROLLUP_STATUS = {
-  ON_TRACK: { label: '进度符合预期', color: '#2e9d4f', type: 'success', hint: '目标年之前，达到或快于从基准值到目标值的序时进度' },
-  BEHIND: { label: '进度滞后', color: '#e6a23c', type: 'warning', hint: '目标年之前，慢于序时进度，但按规划节奏的两倍以内可以追上' },
-  OFF_TRACK: { label: '预计难以完成', color: '#d93026', type: 'danger', hint: '较基准年退步，或剩余年份所需的年均改善超过规划节奏的两倍' },
+  ON_TRACK: { label: '进度符合预期', color: '#2e9d4f', type: 'success', hint: '目标年之前，达到或快于从起点（基准值或上一阶段目标）到目标值的序时进度' },
+  BEHIND: { label: '进度滞后', color: '#e6a23c', type: 'warning', hint: '目标年之前，慢于序时进度，尚未达到预警口径' },
+  OFF_TRACK: { label: '预计难以完成', color: '#d93026', type: 'danger', hint: '落后序时进度一年以上，且剩余年份所需的年均改善超过规划节奏的两倍（本局预警口径）' },
   MET: { label: '达标', color: '#1f7a3d', type: 'success', hint: '目标年及以后，或保持类目标当年达到目标值' },
   NOT_MET: { label: '未达标', color: '#a8071a', type: 'danger', hint: '目标年及以后，或保持类目标当年未达到目标值' },
-  INCOMPLETE: { label: '数据不全', color: '#8c95a1', type: 'info', hint: '尚有应报单位未报送且本期未截止汇总，暂不判定' },
+  INCOMPLETE: { label: '数据不全', color: '#8c95a1', type: 'info', hint: '尚有应报单位未报送，暂不判定；合计类指标截止汇总后仍不判定' },
+  NO_BASELINE: { label: '无基准值', color: '#c0c6cf', type: 'info', hint: '基准值未录入，第一个目标年之前无法判断序时进度' },
   NO_DATA: { label: '暂无数据', color: '#c0c6cf', type: 'info', hint: '本期没有可计入的数据' },
   NO_TARGET: { label: '无目标', color: '#c0c6cf', type: 'info', hint: '没有对应目标，或省下达目标尚未录入' }
 }

@@ -2,7 +2,7 @@
 // A new feature adds one entry: {key, title, route, icon, roles, component}.
 // Order here is the order in the menu; a user with several roles sees the union.
 import { markRaw } from 'vue'
-import { DataAnalysis, DocumentChecked, EditPen, Flag, HomeFilled, OfficeBuilding, Stamp, Tickets, UserFilled } from '@element-plus/icons-vue'
+import { DataAnalysis, DocumentChecked, EditPen, Flag, HomeFilled, List, OfficeBuilding, Stamp, Tickets, UserFilled } from '@element-plus/icons-vue'
 import { ALL_ROLES } from './labels.js'
 
 export const MENU = [
@@ -37,6 +37,15 @@ export const MENU = [
     icon: markRaw(DataAnalysis),
     roles: ['APPROVER', 'AUDITOR', 'INSPECTOR'],
     component: () => import('./views/DashboardView.vue')
+  },
+  {
+    // approvers propose and confirm target changes; auditors and inspectors read the targets and their history
+    key: 'indicators',
+    title: '指标目录',
+    route: '/indicators',
+    icon: markRaw(List),
+    roles: ['APPROVER', 'AUDITOR', 'INSPECTOR'],
+    component: () => import('./views/IndicatorsView.vue')
   },
   {
     key: 'projects',

@@ -26,4 +26,28 @@ public final class IndicatorEvents {
 
     public record PlausibilityShareChanged(String indicatorId, BigDecimal oldShare, BigDecimal newShare) {
     }
+
+    // The four-eyes path of target changes; who proposed and who decided is in each event's metadata.
+
+    /** For PROVINCIAL_TARGET year and value name the target filled in; newTargets is the list once confirmed. */
+    public record TargetChangeProposed(String indicatorId, String proposalId, TargetProposals.Kind kind,
+                                       Integer year, BigDecimal value, List<Target> oldTargets,
+                                       List<Target> newTargets, String reason, String documentNumber,
+                                       String documentTitle) {
+    }
+
+    /**
+     * Carries the source of the change once more, so the record of the change in force names its document; the
+     * effect follows in the same unit of work as IndicatorTargetsChanged or ProvincialTargetSet.
+     */
+    public record TargetChangeConfirmed(String indicatorId, String proposalId, TargetProposals.Kind kind,
+                                        List<Target> oldTargets, List<Target> newTargets, String reason,
+                                        String documentNumber, String documentTitle) {
+    }
+
+    public record TargetChangeRejected(String indicatorId, String proposalId, String reason) {
+    }
+
+    public record TargetChangeWithdrawn(String indicatorId, String proposalId) {
+    }
 }

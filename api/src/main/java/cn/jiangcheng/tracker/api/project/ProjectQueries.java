@@ -77,13 +77,17 @@ public final class ProjectQueries {
     }
 
     /**
-     * One rollup row. investmentRate is sum(investmentCompleted) / sum(plannedInvestment) × 100 over the projects
-     * with a planned investment, never an average of rates; milestonesDue are milestones whose planned date has
-     * passed or that were reached, milestonesOnTime those reached on or before their planned date.
+     * One rollup row. The status counts add up to projects. investmentCompleted is the completed investment of every
+     * project counted, planned or not; investmentCompletedWithPlan that of the projects with a planned investment,
+     * and investmentRate = investmentCompletedWithPlan / plannedInvestment × 100, never an average of rates.
+     * unplanned counts the 未编制计划 projects and unplannedInvestmentCompleted is what they have completed.
+     * milestonesDue are milestones whose planned date has passed or that were reached, milestonesOnTime those
+     * reached on or before their planned date.
      */
-    public record StatsRow(String key, String label, int projects, int notStarted, int inProgress, int completed,
-                           int delayed, BigDecimal plannedInvestment, BigDecimal investmentCompleted,
-                           BigDecimal investmentRate, int milestonesDue, int milestonesOnTime,
+    public record StatsRow(String key, String label, int projects, int unplanned, int notStarted, int inProgress,
+                           int completed, int delayed, BigDecimal plannedInvestment, BigDecimal investmentCompleted,
+                           BigDecimal investmentCompletedWithPlan, BigDecimal investmentRate,
+                           BigDecimal unplannedInvestmentCompleted, int milestonesDue, int milestonesOnTime,
                            BigDecimal milestonesOnTimeRate) {
     }
 

@@ -22,10 +22,13 @@ public final class ProjectTypes {
 
     /**
      * Status as derived from the approved facts and today's date; never stored, because the same facts mean
-     * 推进中 today and 滞后 next month.
+     * 推进中 today and 滞后 next month. UNPLANNED (未编制计划): the bureau has not yet set planned dates and a planned
+     * investment, so neither 未开工/推进中 (on schedule) can be claimed; a project without a plan that has an overdue
+     * milestone is still 滞后, and a finished one 已完成.
      */
     public enum ProjectStatus {
-        NOT_STARTED("未开工"), IN_PROGRESS("推进中"), DELAYED("滞后"), COMPLETED("已完成"), CANCELLED("已取消");
+        UNPLANNED("未编制计划"), NOT_STARTED("未开工"), IN_PROGRESS("推进中"), DELAYED("滞后"), COMPLETED("已完成"),
+        CANCELLED("已取消");
 
         private final String label;
 

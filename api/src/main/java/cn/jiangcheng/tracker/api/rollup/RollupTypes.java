@@ -25,10 +25,11 @@ public final class RollupTypes {
      * needs more than twice the plan's yearly pace). In and after the target year, and every year for 保持 targets
      * (the baseline already meets the target; must-not-fall; yes/no): MET 达标 / NOT_MET 未达标. Rates are judged
      * against their own year's target, cumulative rates against the pro-rata share of their span. INCOMPLETE
-     * 数据不全: not every expected unit has reported and the period is not closed (截止汇总). NO_DATA 暂无数据,
+     * 数据不全: not every expected unit has reported and the period is not closed (截止汇总); a sum stays so even
+     * when closed. NO_BASELINE 无基准值: no baseline, so no 序时 line before the first milestone. NO_DATA 暂无数据,
      * NO_TARGET 无目标 (no target, or a 完成省下达目标 whose number is not set yet).
      */
-    public enum RollupStatus { ON_TRACK, BEHIND, OFF_TRACK, MET, NOT_MET, INCOMPLETE, NO_DATA, NO_TARGET }
+    public enum RollupStatus { ON_TRACK, BEHIND, OFF_TRACK, MET, NOT_MET, INCOMPLETE, NO_BASELINE, NO_DATA, NO_TARGET }
 
     /**
      * rank: 1 = best, ties share a rank, null for yes/no indicators and units without a value. notApplicable: the

@@ -2,12 +2,20 @@ package cn.jiangcheng.tracker.app.indicator;
 
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.AssignIndicator;
-import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeIndicatorTargets;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangePlausibilityShare;
-import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.SetProvincialTarget;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ConfirmTargetChange;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeProvincialTarget;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeTargetChange;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.RejectTargetChange;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.WithdrawTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
+import cn.jiangcheng.tracker.api.indicator.TargetProposals.FindOpenTargetProposals;
+import cn.jiangcheng.tracker.api.indicator.TargetProposals.FindTargetHistory;
+import cn.jiangcheng.tracker.api.indicator.TargetProposals.ProposalList;
+import cn.jiangcheng.tracker.api.indicator.TargetProposals.ProposalView;
+import cn.jiangcheng.tracker.api.indicator.TargetProposals.TargetHistory;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
@@ -21,10 +29,13 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +44,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 @RestController
 @Tag(name = "指标目录")
@@ -44,21 +58,47 @@ public class IndicatorController {
     private final IndicatorCatalog catalog;
     private final CommandGateway commandGateway;
     private final OrgDirectory orgDirectory;
+    private final QueryGateway queryGateway;
 
-    public IndicatorController(IndicatorCatalog catalog, CommandGateway commandGateway, OrgDirectory orgDirectory) {
+    public IndicatorController(IndicatorCatalog catalog, CommandGateway commandGateway, OrgDirectory orgDirectory,
+                               QueryGateway queryGateway) {
         this.catalog = catalog;
         this.commandGateway = commandGateway;
         this.orgDirectory = orgDirectory;
+        this.queryGateway = queryGateway;
     }
 
-    public record TargetsRequest(@NotNull(message = "目标不能为空") @Size(max = 20, message = "目标过多") List<@NotNull Target> targets,
-                                 @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
+    /** A change of the target list, with why and the document it comes from (文号 and title). */
+    public record TargetProposalRequest(@NotNull(message = "目标不能为空") @Size(max = 20, message = "目标过多")
+                                        List<@NotNull Target> targets,
+                                        @NotBlank(message = "调整理由不能为空") @Size(max = 500, message = "调整理由不能超过500个字符")
+                                        String reason,
+                                        @NotBlank(message = "文号不能为空") @Size(max = 60, message = "文号不能超过60个字符")
+                                        String documentNumber,
+                                        @NotBlank(message = "文件标题不能为空") @Size(max = 200, message = "文件标题不能超过200个字符")
+                                        String documentTitle,
+                                        @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record ProvincialTargetRequest(@NotNull(message = "年份不能为空") @Min(2024) @Max(2050) Integer year,
-                                          @NotNull(message = "目标值不能为空") @DecimalMin(value = "0", message = "目标值不能为负数")
-                                          @DecimalMax(value = "1000000000", message = "目标值过大") BigDecimal value,
-                                          @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
+    /** value stays empty for a yes/no indicator: its provincial target is 有效保障. */
+    public record ProvincialProposalRequest(@NotNull(message = "年份不能为空") @Min(2024) @Max(2050) Integer year,
+                                            @DecimalMin(value = "0", message = "目标值不能为负数")
+                                            @DecimalMax(value = "1000000000", message = "目标值过大") BigDecimal value,
+                                            @NotBlank(message = "调整理由不能为空") @Size(max = 500, message = "调整理由不能超过500个字符")
+                                            String reason,
+                                            @NotBlank(message = "文号不能为空") @Size(max = 60, message = "文号不能超过60个字符")
+                                            String documentNumber,
+                                            @NotBlank(message = "文件标题不能为空") @Size(max = 200, message = "文件标题不能超过200个字符")
+                                            String documentTitle,
+                                            @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
+    }
+
+    public record VersionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
+    }
+
+    public record RejectionRequest(@NotBlank(message = "驳回理由不能为空") @Size(max = 500, message = "驳回理由不能超过500个字符")
+                                   String reason,
+                                   @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
     public record AssignmentRequest(@NotNull(message = "填报周期不能为空") PeriodType periodType,
@@ -73,6 +113,9 @@ public class IndicatorController {
     }
 
     public record Accepted(String id) {
+    }
+
+    public record ProposalCreated(String id, String proposalId) {
     }
 
     @GetMapping("/api/indicators")
@@ -92,23 +135,63 @@ public class IndicatorController {
         return catalog.assignedTo(orgUnitId, parsed.type());
     }
 
-    @PutMapping("/api/indicators/{id}/targets")
-    @PreAuthorize("hasRole('APPROVER')")
-    @Operation(summary = "修改目标值")
-    public Accepted targets(@PathVariable String id, @Valid @RequestBody TargetsRequest request) {
-        requireCityBureau(id);
-        commandGateway.sendAndWait(new ChangeIndicatorTargets(id, request.targets(), request.expectedVersion()));
-        return new Accepted(id);
+    @GetMapping("/api/indicators/target-proposals")
+    @PreAuthorize("hasAnyRole('APPROVER', 'AUDITOR', 'INSPECTOR')")
+    @Operation(summary = "本市待确认的目标调整")
+    public List<ProposalView> openProposals() {
+        return queryGateway.query(new FindOpenTargetProposals(Caller.current().cityId()), ProposalList.class)
+                .join().proposals();
     }
 
-    @PostMapping("/api/indicators/{id}/provincial-targets")
+    @GetMapping("/api/indicators/{id}/target-history")
+    @PreAuthorize("hasAnyRole('APPROVER', 'AUDITOR', 'INSPECTOR')")
+    @Operation(summary = "目标调整记录：待确认的提议、已生效的调整、已驳回或撤回的提议")
+    public TargetHistory targetHistory(@PathVariable String id) {
+        requireOwnCity(id);
+        return queryGateway.query(new FindTargetHistory(id), TargetHistory.class).join();
+    }
+
+    @PostMapping("/api/indicators/{id}/target-proposals")
     @PreAuthorize("hasRole('APPROVER')")
-    @Operation(summary = "设定“完成省下达目标”的具体数值")
-    public Accepted provincialTarget(@PathVariable String id, @Valid @RequestBody ProvincialTargetRequest request) {
-        requireCityBureau(id);
-        commandGateway.sendAndWait(new SetProvincialTarget(id, request.year(), request.value(),
-                request.expectedVersion()));
-        return new Accepted(id);
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "提出目标调整（须另一名审核人确认后生效）")
+    public ProposalCreated proposeTargets(@PathVariable String id, @Valid @RequestBody TargetProposalRequest request) {
+        return propose(id, proposalId -> new ProposeTargetChange(id, proposalId, request.targets(), request.reason(),
+                request.documentNumber(), request.documentTitle(), request.expectedVersion()));
+    }
+
+    @PostMapping("/api/indicators/{id}/target-proposals/provincial")
+    @PreAuthorize("hasRole('APPROVER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "提出“完成省下达目标”的具体目标（是/否指标不填数值，即“有效保障”）")
+    public ProposalCreated proposeProvincialTarget(@PathVariable String id,
+                                                   @Valid @RequestBody ProvincialProposalRequest request) {
+        return propose(id, proposalId -> new ProposeProvincialTarget(id, proposalId, request.year(), request.value(),
+                request.reason(), request.documentNumber(), request.documentTitle(), request.expectedVersion()));
+    }
+
+    @PostMapping("/api/indicators/{id}/target-proposals/{proposalId}/confirm")
+    @PreAuthorize("hasRole('APPROVER')")
+    @Operation(summary = "确认目标调整（提出人以外的审核人），确认后生效")
+    public Accepted confirmProposal(@PathVariable String id, @PathVariable String proposalId,
+                                    @Valid @RequestBody VersionRequest request) {
+        return decide(id, new ConfirmTargetChange(id, proposalId, request.expectedVersion()));
+    }
+
+    @PostMapping("/api/indicators/{id}/target-proposals/{proposalId}/reject")
+    @PreAuthorize("hasRole('APPROVER')")
+    @Operation(summary = "驳回目标调整（提出人以外的审核人，须说明理由）")
+    public Accepted rejectProposal(@PathVariable String id, @PathVariable String proposalId,
+                                   @Valid @RequestBody RejectionRequest request) {
+        return decide(id, new RejectTargetChange(id, proposalId, request.reason(), request.expectedVersion()));
+    }
+
+    @PostMapping("/api/indicators/{id}/target-proposals/{proposalId}/withdraw")
+    @PreAuthorize("hasRole('APPROVER')")
+    @Operation(summary = "撤回自己提出的目标调整")
+    public Accepted withdrawProposal(@PathVariable String id, @PathVariable String proposalId,
+                                     @Valid @RequestBody VersionRequest request) {
+        return decide(id, new WithdrawTargetChange(id, proposalId, request.expectedVersion()));
     }
 
     @PutMapping("/api/indicators/{id}/assignment")
@@ -138,13 +221,32 @@ public class IndicatorController {
 
     /** The catalog belongs to the city: only approvers with the whole city in view maintain it. */
     private TrackerUser requireCityBureau(String indicatorId) {
-        TrackerUser user = Caller.current();
-        catalog.find(indicatorId).filter(i -> i.cityId().equals(user.cityId()))
-                .orElseThrow(() -> new NotFoundInScope("未找到该指标"));
+        TrackerUser user = requireOwnCity(indicatorId);
         if (user.dataScope() != DataScope.CITY) {
             throw new AccessDeniedException("only the city bureau maintains the catalog");
         }
         return user;
+    }
+
+    private TrackerUser requireOwnCity(String indicatorId) {
+        TrackerUser user = Caller.current();
+        catalog.find(indicatorId).filter(i -> i.cityId().equals(user.cityId()))
+                .orElseThrow(() -> new NotFoundInScope("未找到该指标"));
+        return user;
+    }
+
+    /** The server names the proposal, so the caller can refer to it at once. */
+    private ProposalCreated propose(String indicatorId, Function<String, Object> command) {
+        requireCityBureau(indicatorId);
+        String proposalId = "TP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        commandGateway.sendAndWait(command.apply(proposalId));
+        return new ProposalCreated(indicatorId, proposalId);
+    }
+
+    private Accepted decide(String indicatorId, Object decision) {
+        requireCityBureau(indicatorId);
+        commandGateway.sendAndWait(decision);
+        return new Accepted(indicatorId);
     }
 
     private void requireUnitOfCity(String unitId, TrackerUser user) {

@@ -32,8 +32,9 @@ final class ProjectWorkbook {
     static final List<String> PROJECT_HEADERS = List.of("项目编号", "专栏", "工程类别", "项目名称", "牵头单位", "计划开工",
             "计划完工", "计划投资（万元）", "累计完成投资（万元）", "形象进度（%）", "应完成进度（%）", "状态", "最近通过期间",
             "待审核期间");
-    static final List<String> STATS_HEADERS = List.of("范围", "名称", "项目数", "未开工", "推进中", "已完成", "滞后",
-            "计划投资（万元）", "累计完成投资（万元）", "投资完成率（%）", "到期里程碑", "按期完成里程碑", "里程碑按期率（%）");
+    static final List<String> STATS_HEADERS = List.of("范围", "名称", "项目数", "未编制计划", "未开工", "推进中", "已完成",
+            "滞后", "计划投资（万元）", "累计完成投资（万元）", "其中有计划投资项目（万元）", "投资完成率（%）",
+            "其中未编制计划项目（万元）", "到期里程碑", "按期完成里程碑", "里程碑按期率（%）");
     static final List<String> DELAYED_HEADERS = List.of("项目编号", "项目名称", "牵头单位", "形象进度（%）",
             "应完成进度（%）", "落后（百分点）", "逾期里程碑", "最长逾期（天）");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -51,7 +52,7 @@ final class ProjectWorkbook {
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             String title = "导出时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(ZONE))
                     + "；状态按 " + stats.today() + " 计算，进度落后超过" + stats.marginPoints().stripTrailingZeros()
-                    .toPlainString() + "个百分点或里程碑逾期为滞后；只计已审核通过的进展报告";
+                    .toPlainString() + "个百分点或里程碑逾期为滞后，未填计划工期或计划投资为未编制计划；只计已审核通过的进展报告";
 
             List<List<Object>> projectRows = new ArrayList<>();
             for (ProjectSummary p : projects) {
@@ -66,7 +67,7 @@ final class ProjectWorkbook {
             statsRows.add(statsRow("全市", stats.city()));
             stats.byColumn().forEach(r -> statsRows.add(statsRow("按专栏", r)));
             stats.byUnit().forEach(r -> statsRows.add(statsRow("按牵头单位", r)));
-            sheet(workbook, "汇总", title + "；投资完成率 = 累计完成投资合计 ÷ 计划投资合计（仅计有计划投资的项目）",
+            sheet(workbook, "汇总", title + "；累计完成投资含未编制计划项目；投资完成率 = 有计划投资项目的累计完成投资 ÷ 计划投资合计",
                     STATS_HEADERS, statsRows, header);
 
             List<List<Object>> delayedRows = new ArrayList<>();
@@ -83,9 +84,10 @@ final class ProjectWorkbook {
     }
 
     private static List<Object> statsRow(String scope, StatsRow r) {
-        return List.of(scope, r.label(), r.projects(), r.notStarted(), r.inProgress(), r.completed(), r.delayed(),
-                r.plannedInvestment(), r.investmentCompleted(), nz(r.investmentRate()), r.milestonesDue(),
-                r.milestonesOnTime(), nz(r.milestonesOnTimeRate()));
+        return List.of(scope, r.label(), r.projects(), r.unplanned(), r.notStarted(), r.inProgress(), r.completed(),
+                r.delayed(), r.plannedInvestment(), r.investmentCompleted(), r.investmentCompletedWithPlan(),
+                nz(r.investmentRate()), r.unplannedInvestmentCompleted(), r.milestonesDue(), r.milestonesOnTime(),
+                nz(r.milestonesOnTimeRate()));
     }
 
     private static void sheet(XSSFWorkbook workbook, String name, String title, List<String> headers,

@@ -66,7 +66,7 @@ public final class RollupWorkbook {
     /** The same words as the dashboard (web-ui labels.js ROLLUP_STATUS) and docs/indicator-api.md 判定规则. */
     private static final Map<String, String> STATUS_LABELS = Map.of("ON_TRACK", "进度符合预期", "BEHIND", "进度滞后",
             "OFF_TRACK", "预计难以完成", "MET", "达标", "NOT_MET", "未达标", "INCOMPLETE", "数据不全",
-            "NO_DATA", "暂无数据", "NO_TARGET", "无目标");
+            "NO_BASELINE", "无基准值", "NO_DATA", "暂无数据", "NO_TARGET", "无目标");
 
     private RollupWorkbook() {
     }
@@ -219,7 +219,7 @@ public final class RollupWorkbook {
             String noteText = "注：城市值按各指标的汇总规则计算（比例类指标由各单位分子、分母合计后重新计算，覆盖率类按面积加权），"
                     + "不是各单位数值的简单平均；进展为从2023年基准值到下一目标已完成的比例。目标年之前按序时进度判定"
                     + "（进度符合预期 / 进度滞后 / 预计难以完成），目标年及以后、以及保持类目标按达标 / 未达标判定；"
-                    + "尚有应报单位未报送且未截止汇总时为“数据不全”；“—”表示暂无数据或无法计算。";
+                    + "尚有应报单位未报送时为“数据不全”（合计类指标截止汇总后仍不判定）；“—”表示暂无数据或无法计算。";
             cell(noteRow, 0, noteText, note);
             sheet.addMergedRegion(new CellRangeAddress(noteRow.getRowNum(), noteRow.getRowNum(), 0,
                     Math.max(lastColumn, COL_REASON)));

@@ -38,7 +38,7 @@ public final class JilinIndicatorCatalog {
 
     /** Counties, districts and development zones: the units that report county-level figures. */
     public static final List<String> COUNTY_LEVEL_UNITS = List.of("220202", "220203", "220204", "220211", "220281",
-            "220282", "220283", "220284", "220221", "220271", "220272");
+            "220282", "220283", "220284", "220221", "220271", "220272", "220273");
 
     public static String indicatorId(String cityId, int number) {
         return "%s-I%02d".formatted(cityId, number);

@@ -16,6 +16,10 @@ public final class JilinOrgUnits {
     public static final String YONGJI = "220221";
     public static final String JIAOHE = "220281";
     public static final String DEVELOPMENT_REFORM = "220200-fgw";
+    /** 统计用区划代码 of the development zones: 经开区 220271, 高新区 220272, 中新食品区 220273. */
+    public static final String ECONOMIC_ZONE = "220271";
+    public static final String HIGH_TECH_ZONE = "220272";
+    public static final String SINO_SINGAPORE_FOOD_ZONE = "220273";
 
     public record Unit(String id, String name, OrgUnitType type, String parentId) {
     }
@@ -32,8 +36,9 @@ public final class JilinOrgUnits {
             new Unit("220283", "舒兰市", OrgUnitType.COUNTY, JILIN_CITY),
             new Unit("220284", "磐石市", OrgUnitType.COUNTY, JILIN_CITY),
             new Unit(YONGJI, "永吉县", OrgUnitType.COUNTY, JILIN_CITY),
-            new Unit("220271", "吉林高新技术产业开发区", OrgUnitType.DEV_ZONE, JILIN_CITY),
-            new Unit("220272", "吉林经济技术开发区", OrgUnitType.DEV_ZONE, JILIN_CITY),
+            new Unit(ECONOMIC_ZONE, "吉林经济技术开发区", OrgUnitType.DEV_ZONE, JILIN_CITY),
+            new Unit(HIGH_TECH_ZONE, "吉林高新技术产业开发区", OrgUnitType.DEV_ZONE, JILIN_CITY),
+            new Unit(SINO_SINGAPORE_FOOD_ZONE, "吉林中新食品区", OrgUnitType.DEV_ZONE, JILIN_CITY),
             new Unit(ECOLOGY_BUREAU, "吉林市生态环境局", OrgUnitType.DEPARTMENT, JILIN_CITY),
             new Unit(DEVELOPMENT_REFORM, "吉林市发展和改革委员会", OrgUnitType.DEPARTMENT, JILIN_CITY),
             new Unit("220200-gxj", "吉林市工业和信息化局", OrgUnitType.DEPARTMENT, JILIN_CITY),

@@ -29,7 +29,8 @@ public final class JilinProjectCatalog {
     static final String SHULAN = "220283";
     static final String PANSHI = "220284";
     static final String YONGJI = JilinOrgUnits.YONGJI;
-    static final String ECONOMIC_ZONE = "220272";
+    static final String ECONOMIC_ZONE = JilinOrgUnits.ECONOMIC_ZONE;
+    static final String FOOD_ZONE = JilinOrgUnits.SINO_SINGAPORE_FOOD_ZONE;
 
     /**
      * One project of the plan. group is the numbered group (1–4) within the 专栏 and groupName its title, both
@@ -129,7 +130,7 @@ public final class JilinProjectCatalog {
                 .add("吉林市国土空间生态修复项目", ZRJ)
                 .add("历史遗留矿山生态修复项目", ZRJ)
                 .add("磐石市饮马河防洪薄弱环节治理工程", PANSHI)
-                .add("吉林中新食品区流域可持续发展工程项目", STHJ)
+                .add("吉林中新食品区流域可持续发展工程项目", FOOD_ZONE)
                 .add("生物多样性保护重大工程", STHJ)
                 .add("湿地保护与恢复工程", LYJ)
                 .add("湿地综合治理工程", LYJ);

@@ -39,7 +39,7 @@ class TenantIsolationHttpTest extends HttpTestBase {
     void cityRolesSeeTheirWholeCityAndNothingOfAnother() {
         for (String user : List.of("sthj-approver", "sthj-inspector", "auditor", "admin")) {
             List<String> ids = ids(as(user).get("/api/org-units").json());
-            assertThat(ids).as(user).contains("220200", YONGJI, JIAOHE, "220200-sthj", "220271")
+            assertThat(ids).as(user).contains("220200", YONGJI, JIAOHE, "220200-sthj", "220271", "220272", "220273")
                     .doesNotContain(CHANGCHUN, NANGUAN, "220000");
             assertThat(as(user).get("/api/org-units/" + NANGUAN).status()).as(user).isEqualTo(404);
         }
@@ -49,7 +49,7 @@ class TenantIsolationHttpTest extends HttpTestBase {
         List<String> children = new ArrayList<>();
         root.get(0).path("children").forEach(c -> children.add(c.path("name").asText()));
         assertThat(children).contains("昌邑区", "龙潭区", "船营区", "丰满区", "蛟河市", "桦甸市", "舒兰市", "磐石市",
-                "永吉县", "吉林高新技术产业开发区", "吉林经济技术开发区", "吉林市生态环境局", "吉林市发展和改革委员会",
+                "永吉县", "吉林经济技术开发区", "吉林高新技术产业开发区", "吉林中新食品区", "吉林市生态环境局", "吉林市发展和改革委员会",
                 "吉林市工业和信息化局", "吉林市住房和城乡建设局", "吉林市交通运输局", "吉林市农业农村局", "吉林市水利局",
                 "吉林市林业局", "吉林市自然资源局", "吉林市城市管理局");
     }

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In chromium: 永吉县 reports this month's progress on a project it leads with a PDF proving its milestone, the
- * city bureau approves it, and the list, rollups and milestone show the approved figures and the file
- * (web-ui/e2e/project-flow.mjs).
+ * city bureau approves it, and the list, rollups and milestone show the approved figures and the file; a seeded
+ * project without a plan reads 未编制计划 and has its own card (web-ui/e2e/project-flow.mjs).
  */
 class BrowserProjectFlowTest extends HttpTestBase {
 

@@ -2,7 +2,14 @@ package cn.jiangcheng.tracker.app.project;
 
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,6 +60,15 @@ final class ProjectFixtures {
             ApiClient.Response r = client.get("/api/projects/" + id);
             return r.status() == 200 ? r.json() : null;
         }, p -> p != null && done.test(p));
+    }
+
+    /** GET /api/projects/export as the client, opened as a workbook. */
+    static XSSFWorkbook export(ApiClient client) throws IOException, InterruptedException {
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(client.baseUrl() + "/api/projects/export"))
+                .header("Authorization", client.basicAuthHeader()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        return new XSSFWorkbook(new ByteArrayInputStream(export.body()));
     }
 
     static long version(JsonNode project) {

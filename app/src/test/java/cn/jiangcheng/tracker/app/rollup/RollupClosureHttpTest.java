@@ -27,7 +27,7 @@ import static cn.jiangcheng.tracker.app.submission.ReportFixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, finding 3: a partial period is not judged as the city's value. With 2 of 11 units approved the red line
+ * Issue 11, finding 3: a partial period is not judged as the city's value. With 2 of 12 units approved the red line
  * area (a sum) has no city value and 数据不全; a ratio shows its value but no verdict; 截止汇总 judges on the data there
  * is and names who was missing; reopening undoes it. Each test has its own period.
  */
@@ -50,7 +50,7 @@ class RollupClosureHttpTest extends HttpTestBase {
         return client.get("/api/rollups/city?period=" + period).json();
     }
 
-    /** Two of the eleven county-level units report and are approved. */
+    /** Two of the twelve county-level units report and are approved. */
     private void twoUnitsApproved(String period) {
         ApiClient approver = as("sthj-approver");
         ApiClient yongji = as("yongji-submitter");
@@ -69,13 +69,13 @@ class RollupClosureHttpTest extends HttpTestBase {
 
         JsonNode partial = rollup(approver, period);
         JsonNode redLine = rollupIndicator(partial, RED_LINE);
-        // 700.5 + 700.5 from 2 of 11 units is not the city's red line area
+        // 700.5 + 700.5 from 2 of 12 units is not the city's red line area
         assertThat(redLine.path("cityValue").isNull()).as(redLine.toString()).isTrue();
         assertThat(redLine.path("status").asText()).isEqualTo("INCOMPLETE");
         assertThat(redLine.path("progress").isNull()).isTrue();
         assertThat(redLine.path("coverage").path("complete").asBoolean()).isFalse();
-        assertThat(redLine.path("coverage").path("missing")).hasSize(9);
-        assertThat(redLine.path("statusReason").asText()).startsWith("已报2/11个单位，未报：");
+        assertThat(redLine.path("coverage").path("missing")).hasSize(10);
+        assertThat(redLine.path("statusReason").asText()).startsWith("已报2/12个单位，未报：");
         JsonNode water = rollupIndicator(partial, WATER_QUALITY);
         // (9 + 1) / (10 + 2) = 83.33 % is shown, but not judged
         assertThat(water.path("cityValue").decimalValue()).isEqualByComparingTo("83.33");
@@ -90,18 +90,23 @@ class RollupClosureHttpTest extends HttpTestBase {
                 + "\",\"note\":\"其余单位逾期未报，按现有数据汇总\"}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         JsonNode after = closed.json();
-        // 9 county-level units, and the bureau and 发改委, whose city-measured indicators are not in either
-        assertThat(after.path("closure").path("missingAtClosing")).hasSize(11);
+        // 10 county-level units, and the bureau and 发改委, whose city-measured indicators are not in either
+        assertThat(after.path("closure").path("missingAtClosing")).hasSize(12);
         assertThat(after.path("closure").path("missingAtClosing").toString())
                 .contains("桦甸市", "吉林市生态环境局", "吉林市发展和改革委员会").doesNotContain("永吉县", "蛟河市");
         assertThat(after.path("closure").path("note").asText()).isEqualTo("其余单位逾期未报，按现有数据汇总");
         assertThat(after.path("closure").path("closedBy").asText()).isNotBlank();
-        JsonNode judged = rollupIndicator(after, RED_LINE);
-        assertThat(judged.path("cityValue").decimalValue()).isEqualByComparingTo("1401.00");
-        assertThat(judged.path("status").asText()).isEqualTo("NOT_MET");
-        assertThat(judged.path("coverage").path("complete").asBoolean()).isTrue();
-        // 198 / 200 = 99 % against the 2035 target 99, still in force after the last milestone
-        assertThat(rollupIndicator(after, SEWAGE).path("status").asText()).isEqualTo("MET");
+        // a partial sum stays unjudged even when closed: 1401 is not the city's red line area
+        JsonNode redLineClosed = rollupIndicator(after, RED_LINE);
+        assertThat(redLineClosed.path("cityValue").isNull()).isTrue();
+        assertThat(redLineClosed.path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(redLineClosed.path("statusReason").asText()).contains("已截止汇总", "不作判定");
+        // a ratio is judged on the units there are: 198 / 200 = 99 % against the 2035 target 99, still in force
+        // after the last milestone, and the reason says whom it leaves out
+        JsonNode sewage = rollupIndicator(after, SEWAGE);
+        assertThat(sewage.path("status").asText()).isEqualTo("MET");
+        assertThat(sewage.path("coverage").path("complete").asBoolean()).isTrue();
+        assertThat(sewage.path("statusReason").asText()).contains("截止汇总，不含：", "桦甸市");
         assertThat(count("select count(*) from domainevententry where payloadtype like '%PeriodClosed'"
                 + " and aggregateidentifier = ?", "220200:" + period)).isEqualTo(1);
 
@@ -113,7 +118,7 @@ class RollupClosureHttpTest extends HttpTestBase {
                 + "\",\"reason\":\"永吉县申请补报\"}");
         assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
         assertThat(reopened.json().path("closure").isNull()).isTrue();
-        assertThat(rollupIndicator(reopened.json(), RED_LINE).path("status").asText()).isEqualTo("INCOMPLETE");
+        assertThat(rollupIndicator(reopened.json(), SEWAGE).path("status").asText()).isEqualTo("INCOMPLETE");
         ApiClient.Response reopenTwice = approver.post(CLOSURE + "/reopen", "{\"period\":\"" + period
                 + "\",\"reason\":\"再开\"}");
         assertThat(reopenTwice.code()).isEqualTo("NOT_CLOSED");
@@ -169,7 +174,7 @@ class RollupClosureHttpTest extends HttpTestBase {
             assertThat(redLine).isNotNull();
             assertThat(redLine.getCell(RollupWorkbook.COL_STATUS).getStringCellValue()).isEqualTo("数据不全");
             assertThat(redLine.getCell(RollupWorkbook.COL_CITY_VALUE).getStringCellValue()).isEqualTo("—");
-            assertThat(redLine.getCell(RollupWorkbook.COL_REASON).getStringCellValue()).startsWith("已报2/11个单位");
+            assertThat(redLine.getCell(RollupWorkbook.COL_REASON).getStringCellValue()).startsWith("已报2/12个单位");
         }
     }
 }

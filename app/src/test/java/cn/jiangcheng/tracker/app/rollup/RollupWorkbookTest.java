@@ -147,6 +147,7 @@ class RollupWorkbookTest {
         assertThat(RollupWorkbook.statusLabel("BEHIND")).isEqualTo("进度滞后");
         assertThat(RollupWorkbook.statusLabel("OFF_TRACK")).isEqualTo("预计难以完成");
         assertThat(RollupWorkbook.statusLabel("INCOMPLETE")).isEqualTo("数据不全");
+        assertThat(RollupWorkbook.statusLabel("NO_BASELINE")).isEqualTo("无基准值");
         assertThat(RollupWorkbook.statusLabel("NO_DATA")).isEqualTo("暂无数据");
         assertThat(RollupWorkbook.statusLabel("NO_TARGET")).isEqualTo("无目标");
     }

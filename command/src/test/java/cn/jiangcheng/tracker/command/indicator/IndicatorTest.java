@@ -4,6 +4,11 @@ import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.AssignIndicator;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ConfirmTargetChange;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeProvincialTarget;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ProposeTargetChange;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.RejectTargetChange;
+import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.WithdrawTargetChange;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangeIndicatorTargets;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.ChangePlausibilityShare;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.DefineIndicator;
@@ -13,6 +18,10 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.PlausibilityShareChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ProvincialTargetSet;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeConfirmed;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeWithdrawn;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Baseline;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ComponentSpec;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Direction;
@@ -23,6 +32,9 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
+import cn.jiangcheng.tracker.api.indicator.TargetProposals.Kind;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -135,6 +147,41 @@ class IndicatorTest {
 
     private static Map<String, Object> cityUser() {
         return adminOf(CITY_ID);
+    }
+
+    private static final String ALICE = "wang-approver";
+    private static final String BOB = "li-approver";
+    private static final String REASON = "省生态环境厅下达2027年目标";
+    private static final String DOC_NUMBER = "吉环发〔2026〕12号";
+    private static final String DOC_TITLE = "关于下达“十五五”生态环境目标的通知";
+
+    /** An approver of the city bureau, as the metadata interceptor stamps a command of theirs. */
+    private static Map<String, Object> approver(String userId) {
+        return Map.of(AuditKeys.USER_ID, userId, AuditKeys.USER_NAME, userId.equals(ALICE) ? "王审核" : "李审核",
+                AuditKeys.CITY_ID, CITY_ID, AuditKeys.ROLES, "APPROVER");
+    }
+
+    /** A past event with the metadata of the approver whose command caused it. */
+    private static EventMessage<?> by(String userId, Object event) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(approver(userId));
+    }
+
+    private static ProposeTargetChange propose(List<Target> targets) {
+        return new ProposeTargetChange(WATER, "TP-1", targets, REASON, DOC_NUMBER, DOC_TITLE, null);
+    }
+
+    private static TargetChangeProposed planProposed(List<Target> oldTargets, List<Target> newTargets) {
+        return new TargetChangeProposed(WATER, "TP-1", Kind.PLAN_TARGETS, null, null, oldTargets, newTargets,
+                REASON, DOC_NUMBER, DOC_TITLE);
+    }
+
+    /** The proposal to fill in the city's 完成省下达目标 of that year with the value. */
+    private static TargetChangeProposed provincialProposed(List<Target> oldTargets, int year, String value) {
+        List<Target> newTargets = oldTargets.stream().map(t -> t.level() == PlanLevel.CITY && t.year() == year
+                && t.kind() == TargetKind.PROVINCIAL ? new Target(t.level(), year, t.kind(), bd(value), t.text()) : t)
+                .toList();
+        return new TargetChangeProposed(WATER, "TP-1", Kind.PROVINCIAL_TARGET, year, bd(value), oldTargets,
+                newTargets, REASON, DOC_NUMBER, DOC_TITLE);
     }
 
     @Nested
@@ -371,13 +418,13 @@ class IndicatorTest {
         }
     }
 
-    /** The targets checked on definition and on every change. */
+    /** The targets checked on definition and on every proposed change. */
     @Nested
     class Targets {
 
         private void refused(Target bad, String message) {
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025, bad), null), cityUser())
+                    .when(propose(List.of(TARGET_2025, bad)), approver(ALICE))
                     .expectException(violationOf("BAD_TARGET"))
                     .expectExceptionMessage(message)
                     .expectNoEvents();
@@ -385,8 +432,8 @@ class IndicatorTest {
 
         private void accepted(Target good) {
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025, good), null), cityUser())
-                    .expectEvents(new IndicatorTargetsChanged(WATER, Def.water().targets, List.of(TARGET_2025, good)));
+                    .when(propose(List.of(TARGET_2025, good)), approver(ALICE))
+                    .expectEvents(planProposed(Def.water().targets, List.of(TARGET_2025, good)));
         }
 
         @Test
@@ -426,7 +473,7 @@ class IndicatorTest {
         @Test
         void aMissingTargetInTheListIsRefused() {
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, Arrays.asList(TARGET_2025, null), null), cityUser())
+                    .when(propose(Arrays.asList(TARGET_2025, null)), approver(ALICE))
                     .expectException(violationOf("REQUIRED"))
                     .expectNoEvents();
         }
@@ -434,12 +481,13 @@ class IndicatorTest {
         @Test
         void aMissingListIsRefused() {
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, null, null), cityUser())
+                    .when(propose(null), approver(ALICE))
                     .expectException(violationOf("REQUIRED"))
                     .expectNoEvents();
         }
     }
 
+    /** The system's own path (a re-import of the plan); people propose and confirm. */
     @Nested
     class ChangingTargets {
         private final List<Target> newTargets = List.of(
@@ -448,7 +496,7 @@ class IndicatorTest {
         @Test
         void changedTargetsAreEmittedWithTheOldOnes() {
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), system())
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets));
         }
@@ -457,14 +505,14 @@ class IndicatorTest {
         void theSecondChangeStartsFromTheFirst() {
             List<Target> third = List.of(TARGET_2025);
             fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets))
-                    .when(new ChangeIndicatorTargets(WATER, third, null), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, third, null), system())
                     .expectEvents(new IndicatorTargetsChanged(WATER, newTargets, third));
         }
 
         @Test
         void unchangedTargetsAreRefused() {
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), system())
                     .expectException(violationOf("TARGETS_UNCHANGED"))
                     .expectExceptionMessage("目标没有变化")
                     .expectNoEvents();
@@ -473,14 +521,14 @@ class IndicatorTest {
         @Test
         void goingBackToTheTargetsBeforeTheLastChangeIsAChange() {
             fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets))
-                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, Def.water().targets, null), system())
                     .expectEvents(new IndicatorTargetsChanged(WATER, newTargets, Def.water().targets));
         }
 
         @Test
         void targetsUnchangedAfterAChangeAreRefused() {
             fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets))
-                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), system())
                     .expectException(violationOf("TARGETS_UNCHANGED"))
                     .expectNoEvents();
         }
@@ -494,7 +542,7 @@ class IndicatorTest {
             List<Target> sameWithScale = List.of(target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, "90.0", "≥90"),
                     TARGET_2030, PROVINCE_2030);
             fixture.given(waterDefined())
-                    .when(new ChangeIndicatorTargets(WATER, sameWithScale, null), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, sameWithScale, null), system())
                     .expectException(violationOf("TARGETS_UNCHANGED"))
                     .expectNoEvents();
         }
@@ -517,6 +565,15 @@ class IndicatorTest {
         }
 
         @Test
+        void aPersonMayNotChangeTargetsInOneStep() {
+            fixture.given(waterDefined())
+                    .when(new ChangeIndicatorTargets(WATER, newTargets, null), approver(ALICE))
+                    .expectException(violationOf("FOUR_EYES"))
+                    .expectExceptionMessage("目标调整须由一名审核人提出、另一名审核人确认")
+                    .expectNoEvents();
+        }
+
+        @Test
         void theSystemMayChangeTargets() {
             fixture.given(waterDefined())
                     .when(new ChangeIndicatorTargets(WATER, newTargets, null), system())
@@ -524,34 +581,35 @@ class IndicatorTest {
         }
     }
 
+    /** 完成省下达目标: the number the province hands down, proposed by one approver. */
     @Nested
     class SettingTheProvincialTarget {
 
-        private SetProvincialTarget set(int year, String value) {
-            return new SetProvincialTarget(WATER, year, bd(value), null);
+        private ProposeProvincialTarget set(int year, String value) {
+            return new ProposeProvincialTarget(WATER, "TP-1", year, bd(value), REASON, DOC_NUMBER, DOC_TITLE, null);
         }
 
         @Test
         void theCitySetsTheNumberOnceTheProvinceHandsItDown() {
             fixture.given(waterDefined())
-                    .when(set(2030, "93.5"), cityUser())
+                    .when(set(2030, "93.5"), approver(ALICE))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd("93.5")));
+                    .expectEvents(provincialProposed(Def.water().targets, 2030, "93.5"));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "100", "100.00"})
         void aPercentageFrom0To100IsAccepted(String value) {
             fixture.given(waterDefined())
-                    .when(set(2030, value), cityUser())
-                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd(value)));
+                    .when(set(2030, value), approver(ALICE))
+                    .expectEvents(provincialProposed(Def.water().targets, 2030, value));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"100.01", "101", "1000"})
         void aPercentageAbove100IsRefused(String value) {
             fixture.given(waterDefined())
-                    .when(set(2030, value), cityUser())
+                    .when(set(2030, value), approver(ALICE))
                     .expectException(violationOf("OUT_OF_RANGE"))
                     .expectExceptionMessage("百分比目标须在0到100之间")
                     .expectNoEvents();
@@ -560,7 +618,7 @@ class IndicatorTest {
         @Test
         void aNegativeTargetIsRefused() {
             fixture.given(waterDefined())
-                    .when(set(2030, "-1"), cityUser())
+                    .when(set(2030, "-1"), approver(ALICE))
                     .expectException(violationOf("OUT_OF_RANGE"))
                     .expectExceptionMessage("目标值不能为负数")
                     .expectNoEvents();
@@ -569,7 +627,7 @@ class IndicatorTest {
         @Test
         void aMissingValueIsRefused() {
             fixture.given(waterDefined())
-                    .when(set(2030, null), cityUser())
+                    .when(set(2030, null), approver(ALICE))
                     .expectException(violationOf("REQUIRED"))
                     .expectNoEvents();
         }
@@ -581,14 +639,14 @@ class IndicatorTest {
             d.rollupRule = RollupRule.SUM;
             d.components = List.of();
             fixture.given(new IndicatorDefined(WATER, d.build()))
-                    .when(set(2030, "2500"), cityUser())
-                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd("2500")));
+                    .when(set(2030, "2500"), approver(ALICE))
+                    .expectEvents(provincialProposed(d.targets, 2030, "2500"));
         }
 
         @Test
         void aYearWhoseTargetIsANumberIsRefused() {
             fixture.given(waterDefined())
-                    .when(set(2025, "92"), cityUser())
+                    .when(set(2025, "92"), approver(ALICE))
                     .expectException(violationOf("NO_PROVINCIAL_TARGET"))
                     .expectExceptionMessage("2025年的目标不是“完成省下达目标”")
                     .expectNoEvents();
@@ -597,7 +655,7 @@ class IndicatorTest {
         @Test
         void aYearWithoutTargetIsRefused() {
             fixture.given(waterDefined())
-                    .when(set(2027, "92"), cityUser())
+                    .when(set(2027, "92"), approver(ALICE))
                     .expectException(violationOf("NO_PROVINCIAL_TARGET"))
                     .expectNoEvents();
         }
@@ -607,7 +665,7 @@ class IndicatorTest {
             Def d = Def.water();
             d.targets = List.of(TARGET_2025, target(PlanLevel.PROVINCE, 2030, TargetKind.PROVINCIAL, null, "完成国家下达目标"));
             fixture.given(new IndicatorDefined(WATER, d.build()))
-                    .when(set(2030, "92"), cityUser())
+                    .when(set(2030, "92"), approver(ALICE))
                     .expectException(violationOf("NO_PROVINCIAL_TARGET"))
                     .expectNoEvents();
         }
@@ -617,15 +675,38 @@ class IndicatorTest {
             List<Target> changed = List.of(TARGET_2025, target(PlanLevel.CITY, 2027, TargetKind.PROVINCIAL, null,
                     "完成省下达目标"));
             fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, changed))
-                    .when(set(2027, "91"), cityUser())
-                    .expectEvents(new ProvincialTargetSet(WATER, 2027, bd("91")));
+                    .when(set(2027, "91"), approver(ALICE))
+                    .expectEvents(provincialProposed(changed, 2027, "91"));
         }
 
         @Test
         void aProvincialTargetRemovedByAChangeCannotBeSet() {
             fixture.given(waterDefined(), new IndicatorTargetsChanged(WATER, Def.water().targets, List.of(TARGET_2025)))
-                    .when(set(2030, "91"), cityUser())
+                    .when(set(2030, "91"), approver(ALICE))
                     .expectException(violationOf("NO_PROVINCIAL_TARGET"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSystemSetsTheNumberInOneStep() {
+            fixture.given(waterDefined())
+                    .when(new SetProvincialTarget(WATER, 2030, bd("93.5"), null), system())
+                    .expectEvents(new ProvincialTargetSet(WATER, 2030, bd("93.5")));
+        }
+
+        @Test
+        void aPersonMayNotSetItInOneStep() {
+            fixture.given(waterDefined())
+                    .when(new SetProvincialTarget(WATER, 2030, bd("93.5"), null), approver(ALICE))
+                    .expectException(violationOf("FOUR_EYES"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNumberAlreadySetIsUnchanged() {
+            fixture.given(waterDefined(), new ProvincialTargetSet(WATER, 2030, bd("93.5")))
+                    .when(set(2030, "93.50"), approver(ALICE))
+                    .expectException(violationOf("TARGETS_UNCHANGED"))
                     .expectNoEvents();
         }
 
@@ -635,6 +716,352 @@ class IndicatorTest {
                     .when(set(2030, "93.5"), adminOf(OTHER_CITY_ID))
                     .expectException(NotFoundInScope.class)
                     .expectExceptionMessage(Indicator.NOT_FOUND)
+                    .expectNoEvents();
+        }
+    }
+
+    /** Four eyes: one approver proposes a target change with its source, a second one confirms it. */
+    @Nested
+    class FourEyes {
+        private final List<Target> newTargets = List.of(
+                target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, "92", "≥92"), TARGET_2030, PROVINCE_2030);
+        private final TargetChangeProposed proposed = planProposed(Def.water().targets, newTargets);
+
+        @Test
+        void aProposalChangesNoTargetYet() {
+            fixture.given(waterDefined())
+                    .when(propose(newTargets), approver(ALICE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(proposed);
+        }
+
+        @Test
+        void theProposerCannotConfirmTheirOwnProposal() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), approver(ALICE))
+                    .expectException(violationOf("SAME_APPROVER"))
+                    .expectExceptionMessage("目标调整须由另一名审核人确认，提出人不能确认自己的提议")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSecondApproverConfirmsAndTheTargetsChange() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), approver(BOB))
+                    .expectEvents(new TargetChangeConfirmed(WATER, "TP-1", Kind.PLAN_TARGETS, Def.water().targets,
+                                    newTargets, REASON, DOC_NUMBER, DOC_TITLE),
+                            new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets));
+        }
+
+        @Test
+        void aConfirmedProvincialTargetIsSetAsBefore() {
+            fixture.given(waterDefined(), by(ALICE, provincialProposed(Def.water().targets, 2030, "93.5")))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), approver(BOB))
+                    .expectEvents(new TargetChangeConfirmed(WATER, "TP-1", Kind.PROVINCIAL_TARGET,
+                                    Def.water().targets, provincialProposed(Def.water().targets, 2030, "93.5")
+                                    .newTargets(), REASON, DOC_NUMBER, DOC_TITLE),
+                            new ProvincialTargetSet(WATER, 2030, bd("93.5")));
+        }
+
+        @Test
+        void theNextChangeStartsFromTheConfirmedTargets() {
+            List<Target> third = List.of(TARGET_2025);
+            fixture.given(waterDefined(), by(ALICE, proposed), by(BOB, new TargetChangeConfirmed(WATER, "TP-1",
+                            Kind.PLAN_TARGETS, Def.water().targets, newTargets, REASON, DOC_NUMBER, DOC_TITLE)),
+                            by(BOB, new IndicatorTargetsChanged(WATER, Def.water().targets, newTargets)))
+                    .when(new ProposeTargetChange(WATER, "TP-2", third, REASON, DOC_NUMBER, DOC_TITLE, null),
+                            approver(BOB))
+                    .expectEvents(new TargetChangeProposed(WATER, "TP-2", Kind.PLAN_TARGETS, null, null, newTargets,
+                            third, REASON, DOC_NUMBER, DOC_TITLE));
+        }
+
+        @Test
+        void anotherApproverRejectsWithAReason() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new RejectTargetChange(WATER, "TP-1", "文号与文件不符", null), approver(BOB))
+                    .expectEvents(new TargetChangeRejected(WATER, "TP-1", "文号与文件不符"));
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"  "})
+        void aRejectionNeedsAReason(String reason) {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new RejectTargetChange(WATER, "TP-1", reason, null), approver(BOB))
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("驳回理由不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theProposerWithdrawsRatherThanRejects() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new RejectTargetChange(WATER, "TP-1", "不要了", null), approver(ALICE))
+                    .expectException(violationOf("SAME_APPROVER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theProposerWithdraws() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new WithdrawTargetChange(WATER, "TP-1", null), approver(ALICE))
+                    .expectEvents(new TargetChangeWithdrawn(WATER, "TP-1"));
+        }
+
+        @Test
+        void onlyTheProposerWithdraws() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new WithdrawTargetChange(WATER, "TP-1", null), approver(BOB))
+                    .expectException(violationOf("NOT_PROPOSER"))
+                    .expectExceptionMessage("只有提出人可以撤回该提议")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSecondOpenProposalIsRefusedNamingTheOpenOne() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ProposeTargetChange(WATER, "TP-2", List.of(TARGET_2025), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(BOB))
+                    .expectException(violationOf("PROPOSAL_OPEN"))
+                    .expectExceptionMessage("该指标已有待确认的目标调整（TP-1，王审核提出），请先确认、驳回或撤回")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProvincialTargetWaitsForTheOpenProposalToo() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ProposeProvincialTarget(WATER, "TP-2", 2030, bd("93"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(BOB))
+                    .expectException(violationOf("PROPOSAL_OPEN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void afterAWithdrawalANewProposalMayBeMade() {
+            fixture.given(waterDefined(), by(ALICE, proposed), by(ALICE, new TargetChangeWithdrawn(WATER, "TP-1")))
+                    .when(new ProposeTargetChange(WATER, "TP-2", newTargets, REASON, DOC_NUMBER, DOC_TITLE, null),
+                            approver(BOB))
+                    .expectEvents(new TargetChangeProposed(WATER, "TP-2", Kind.PLAN_TARGETS, null, null,
+                            Def.water().targets, newTargets, REASON, DOC_NUMBER, DOC_TITLE));
+        }
+
+        @Test
+        void aTargetThatBecomesCumulativeIsAChange() {
+            Target cumulative = new Target(PlanLevel.CITY, 2025, TargetKind.AT_LEAST, bd("90"), "≥90", 2024);
+            List<Target> changed = List.of(cumulative, TARGET_2030, PROVINCE_2030);
+            fixture.given(waterDefined())
+                    .when(propose(changed), approver(ALICE))
+                    .expectEvents(planProposed(Def.water().targets, changed));
+        }
+
+        @Test
+        void aRateGetsTheProvincesTargetOfAnyYear() {
+            // 单位GDP能耗降低率: the province hands down 2025's yearly rate, a year that is no milestone
+            Target cumulative = new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标", 2026);
+            Def d = Def.air();
+            d.valueType = ValueType.RATE;
+            d.targets = List.of(cumulative);
+            Target yearly = new Target(PlanLevel.CITY, 2025, TargetKind.PROVINCIAL, bd("3"),
+                    Indicator.YEARLY_RATE_TEXT, null);
+            fixture.given(new IndicatorDefined(AIR, d.build()))
+                    .when(new ProposeProvincialTarget(AIR, "TP-1", 2025, bd("3"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(ALICE))
+                    .expectEvents(new TargetChangeProposed(AIR, "TP-1", Kind.PROVINCIAL_TARGET, 2025, bd("3"),
+                            d.targets, List.of(yearly, cumulative), REASON, DOC_NUMBER, DOC_TITLE));
+        }
+
+        @Test
+        void aLevelGetsNoTargetForAYearThePlanDoesNotName() {
+            fixture.given(waterDefined())
+                    .when(new ProposeProvincialTarget(WATER, "TP-1", 2026, bd("93"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(ALICE))
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"));
+        }
+
+        @Test
+        void aProvincialNumberKeepsTheTargetCumulative() {
+            Target cumulative = new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标", 2026);
+            Def d = Def.water();
+            d.targets = List.of(TARGET_2025, cumulative);
+            fixture.given(new IndicatorDefined(WATER, d.build()))
+                    .when(new ProposeProvincialTarget(WATER, "TP-1", 2030, bd("13.5"), REASON, DOC_NUMBER, DOC_TITLE,
+                            null), approver(ALICE))
+                    .expectEvents(new TargetChangeProposed(WATER, "TP-1", Kind.PROVINCIAL_TARGET, 2030, bd("13.5"),
+                            d.targets, List.of(TARGET_2025, new Target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL,
+                            bd("13.5"), "完成省下达目标", 2026)), REASON, DOC_NUMBER, DOC_TITLE));
+        }
+
+        @Test
+        void aProposalIdIsUsedOnce() {
+            fixture.given(waterDefined(), by(ALICE, proposed), by(ALICE, new TargetChangeWithdrawn(WATER, "TP-1")))
+                    .when(propose(newTargets), approver(BOB))
+                    .expectException(violationOf("BAD_PROPOSAL_ID"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawnProposalCannotBeConfirmed() {
+            fixture.given(waterDefined(), by(ALICE, proposed), by(ALICE, new TargetChangeWithdrawn(WATER, "TP-1")))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), approver(BOB))
+                    .expectException(violationOf("PROPOSAL_CLOSED"))
+                    .expectExceptionMessage("该目标调整已确认、驳回或撤回")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownProposalIsNotFound() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ConfirmTargetChange(WATER, "TP-9", null), approver(BOB))
+                    .expectException(NotFoundInScope.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void targetsChangedByTheSystemSinceTheProposalStopTheConfirmation() {
+            fixture.given(waterDefined(), by(ALICE, proposed),
+                            new IndicatorTargetsChanged(WATER, Def.water().targets, List.of(TARGET_2025)))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), approver(BOB))
+                    .expectException(violationOf("TARGETS_CHANGED_SINCE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theReasonIsRequired() {
+            fixture.given(waterDefined())
+                    .when(new ProposeTargetChange(WATER, "TP-1", newTargets, " ", DOC_NUMBER, DOC_TITLE, null),
+                            approver(ALICE))
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("调整理由不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDocumentNumberIsRequired() {
+            fixture.given(waterDefined())
+                    .when(new ProposeTargetChange(WATER, "TP-1", newTargets, REASON, null, DOC_TITLE, null),
+                            approver(ALICE))
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("文号不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDocumentTitleIsRequiredForAProvincialTargetToo() {
+            fixture.given(waterDefined())
+                    .when(new ProposeProvincialTarget(WATER, "TP-1", 2030, bd("93"), REASON, DOC_NUMBER, "", null),
+                            approver(ALICE))
+                    .expectException(violationOf("REQUIRED"))
+                    .expectExceptionMessage("文件标题不能为空")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyApproversPropose() {
+            fixture.given(waterDefined())
+                    .when(propose(newTargets), cityUser())
+                    .expectException(violationOf("NOT_APPROVER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyApproversConfirm() {
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), cityUser())
+                    .expectException(violationOf("NOT_APPROVER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anApproverOfAnotherCityIsToldTheIndicatorDoesNotExist() {
+            Map<String, Object> other = Map.of(AuditKeys.USER_ID, BOB, AuditKeys.CITY_ID, OTHER_CITY_ID,
+                    AuditKeys.ROLES, "APPROVER");
+            fixture.given(waterDefined(), by(ALICE, proposed))
+                    .when(new ConfirmTargetChange(WATER, "TP-1", null), other)
+                    .expectException(NotFoundInScope.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProposalBasedOnAStaleVersionIsRefused() {
+            fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
+                    .when(new ProposeTargetChange(WATER, "TP-1", newTargets, REASON, DOC_NUMBER, DOC_TITLE, 0L),
+                            approver(ALICE))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    /** 重点建设用地安全利用: the province hands down 有效保障, not a number. */
+    @Nested
+    class YesNoTargets {
+        private static final String LAND = "220200-I07";
+        private final Target provincial2027 = target(PlanLevel.CITY, 2027, TargetKind.PROVINCIAL, null, "完成省下达目标");
+        private final Target provincial2030 = target(PlanLevel.CITY, 2030, TargetKind.PROVINCIAL, null, "完成省下达目标");
+        private final Target secured2027 = target(PlanLevel.CITY, 2027, TargetKind.SECURED, null, "有效保障");
+
+        private IndicatorDefined landDefined() {
+            Def d = Def.water();
+            d.indicatorId = LAND;
+            d.name = "重点建设用地安全利用";
+            d.valueType = ValueType.YES_NO;
+            d.direction = Direction.YES_NO;
+            d.rollupRule = RollupRule.ALL_UNITS_MET;
+            d.components = List.of();
+            d.targets = List.of(provincial2027, provincial2030);
+            return new IndicatorDefined(LAND, d.build());
+        }
+
+        private ProposeProvincialTarget secure(int year, String value) {
+            return new ProposeProvincialTarget(LAND, "TP-1", year, bd(value), REASON, DOC_NUMBER, DOC_TITLE, null);
+        }
+
+        private TargetChangeProposed securedProposed() {
+            return new TargetChangeProposed(LAND, "TP-1", Kind.PROVINCIAL_TARGET, 2027, null,
+                    List.of(provincial2027, provincial2030), List.of(secured2027, provincial2030), REASON,
+                    DOC_NUMBER, DOC_TITLE);
+        }
+
+        @Test
+        void noNumberIsTypedTheTargetBecomes有效保障() {
+            fixture.given(landDefined())
+                    .when(secure(2027, null), approver(ALICE))
+                    .expectEvents(securedProposed());
+        }
+
+        @Test
+        void aYesWrittenAs1IsAccepted() {
+            fixture.given(landDefined())
+                    .when(secure(2027, "1"), approver(ALICE))
+                    .expectEvents(securedProposed());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "35", "100"})
+        void anyOtherNumberIsRefused(String value) {
+            fixture.given(landDefined())
+                    .when(secure(2027, value), approver(ALICE))
+                    .expectException(violationOf("YES_NO_TARGET"))
+                    .expectExceptionMessage("是/否指标的省下达目标为“有效保障”，无需填写数值")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onConfirmationTheTargetListChangesSoTheRollupCanJudgeIt() {
+            fixture.given(landDefined(), by(ALICE, securedProposed()))
+                    .when(new ConfirmTargetChange(LAND, "TP-1", null), approver(BOB))
+                    .expectEvents(new TargetChangeConfirmed(LAND, "TP-1", Kind.PROVINCIAL_TARGET,
+                                    List.of(provincial2027, provincial2030), List.of(secured2027, provincial2030),
+                                    REASON, DOC_NUMBER, DOC_TITLE),
+                            new IndicatorTargetsChanged(LAND, List.of(provincial2027, provincial2030),
+                                    List.of(secured2027, provincial2030)));
+        }
+
+        @Test
+        void aSecuredYearIsNoLongerOpenToTheProvince() {
+            fixture.given(landDefined(), new IndicatorTargetsChanged(LAND, List.of(provincial2027, provincial2030),
+                            List.of(secured2027, provincial2030)))
+                    .when(secure(2027, null), approver(ALICE))
+                    .expectException(violationOf("NO_PROVINCIAL_TARGET"))
                     .expectNoEvents();
         }
     }
@@ -842,7 +1269,7 @@ class IndicatorTest {
         @Test
         void targetsBasedOnAStaleVersionAreRefused() {
             fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
-                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025), 0L), cityUser())
+                    .when(new ChangeIndicatorTargets(WATER, List.of(TARGET_2025), 0L), system())
                     .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
         }
@@ -850,7 +1277,7 @@ class IndicatorTest {
         @Test
         void aProvincialTargetBasedOnAStaleVersionIsRefused() {
             fixture.given(waterDefined(), new PlausibilityShareChanged(WATER, bd("0.2"), bd("0.3")))
-                    .when(new SetProvincialTarget(WATER, 2030, bd("93"), 0L), cityUser())
+                    .when(new SetProvincialTarget(WATER, 2030, bd("93"), 0L), system())
                     .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
         }

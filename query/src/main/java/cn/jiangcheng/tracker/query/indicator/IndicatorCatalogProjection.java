@@ -5,6 +5,10 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.PlausibilityShareChanged;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.ProvincialTargetSet;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeConfirmed;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
+import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeWithdrawn;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsOfCity;
@@ -80,6 +84,27 @@ public class IndicatorCatalogProjection {
         change(event.indicatorId(), version, d -> IndicatorDefinitions.withPlausibilityShare(d, event.newShare()));
     }
 
+    /** A proposal changes no target, but the version the next command must name moves on. */
+    @EventHandler
+    void on(TargetChangeProposed event, @SequenceNumber long version) {
+        advance(event.indicatorId(), version);
+    }
+
+    @EventHandler
+    void on(TargetChangeConfirmed event, @SequenceNumber long version) {
+        advance(event.indicatorId(), version);
+    }
+
+    @EventHandler
+    void on(TargetChangeRejected event, @SequenceNumber long version) {
+        advance(event.indicatorId(), version);
+    }
+
+    @EventHandler
+    void on(TargetChangeWithdrawn event, @SequenceNumber long version) {
+        advance(event.indicatorId(), version);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from indicator_unit");
@@ -130,6 +155,10 @@ public class IndicatorCatalogProjection {
                 where id = ?""",
                 IndicatorDefinitions.toJson(changed), changed.periodType().name(), version, indicatorId);
         return changed;
+    }
+
+    private void advance(String indicatorId, long version) {
+        jdbc.update("update indicator_view set version = ? where id = ? and version < ?", version, indicatorId, version);
     }
 
     private void replaceUnits(String indicatorId, IndicatorDefinition d) {

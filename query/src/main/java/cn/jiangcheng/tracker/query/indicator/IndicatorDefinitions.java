@@ -44,6 +44,22 @@ final class IndicatorDefinitions {
         }
     }
 
+    static String targetsToJson(List<Target> targets) {
+        try {
+            return JSON.writeValueAsString(targets == null ? List.of() : targets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write targets", e);
+        }
+    }
+
+    static List<Target> targetsFromJson(String json) {
+        try {
+            return List.of(JSON.readValue(json, Target[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored targets", e);
+        }
+    }
+
     static IndicatorDefinition withTargets(IndicatorDefinition d, List<Target> targets) {
         return new IndicatorDefinition(d.indicatorId(), d.cityId(), d.number(), d.category(), d.name(), d.unit(),
                 d.valueType(), d.direction(), d.rollupRule(), d.components(), d.baseline(),
@@ -56,7 +72,7 @@ final class IndicatorDefinitions {
         List<Target> targets = new ArrayList<>();
         for (Target t : d.targets() == null ? List.<Target>of() : d.targets()) {
             boolean provincial = t.level() == PlanLevel.CITY && t.year() == year && t.kind() == TargetKind.PROVINCIAL;
-            targets.add(provincial ? new Target(t.level(), t.year(), t.kind(), value, t.text()) : t);
+            targets.add(provincial ? new Target(t.level(), t.year(), t.kind(), value, t.text(), t.fromYear()) : t);
         }
         return withTargets(d, targets);
     }

@@ -18,9 +18,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Rollups of projects by 专栏, by lead unit and city-wide. Rates are ratios of sums: investment completion is
- * Σ completed / Σ planned over the projects that have a planned investment (a project without one adds to
- * neither side), never the average of the projects' own rates. Cancelled projects count nowhere.
+ * Rollups of projects by 专栏, by lead unit and city-wide. Completed investment always counts in the totals, plan or
+ * no plan; 未编制计划 projects are counted apart with what they have completed, so they are neither on schedule
+ * nor dropped. Rates are ratios of sums: investment completion is Σ completed / Σ planned over the projects that
+ * have a planned investment (a project without one adds to neither side of the rate), never the average of the
+ * projects' own rates. Cancelled projects count nowhere.
  */
 final class ProjectStatsCalculator {
 
@@ -64,13 +66,21 @@ final class ProjectStatsCalculator {
         int[] byStatus = new int[ProjectStatus.values().length];
         BigDecimal planned = BigDecimal.ZERO;
         BigDecimal completed = BigDecimal.ZERO;
+        BigDecimal completedWithPlan = BigDecimal.ZERO;
+        BigDecimal completedUnplanned = BigDecimal.ZERO;
         int due = 0;
         int onTime = 0;
         for (Evaluated e : projects) {
-            byStatus[e.evaluation().status().ordinal()]++;
+            ProjectStatus status = e.evaluation().status();
+            BigDecimal invested = e.facts().investmentCompleted();
+            byStatus[status.ordinal()]++;
+            completed = completed.add(invested);
             if (e.facts().plannedInvestment() != null) {
                 planned = planned.add(e.facts().plannedInvestment());
-                completed = completed.add(e.facts().investmentCompleted());
+                completedWithPlan = completedWithPlan.add(invested);
+            }
+            if (status == ProjectStatus.UNPLANNED) {
+                completedUnplanned = completedUnplanned.add(invested);
             }
             for (ProjectFacts.MilestoneFacts m : e.facts().milestones()) {
                 if (m.reachedOn() != null || m.plannedDate().isBefore(today)) {
@@ -81,9 +91,10 @@ final class ProjectStatsCalculator {
                 }
             }
         }
-        return new StatsRow(key, label, projects.size(), byStatus[ProjectStatus.NOT_STARTED.ordinal()],
-                byStatus[ProjectStatus.IN_PROGRESS.ordinal()], byStatus[ProjectStatus.COMPLETED.ordinal()],
-                byStatus[ProjectStatus.DELAYED.ordinal()], planned, completed, percent(completed, planned), due, onTime,
+        return new StatsRow(key, label, projects.size(), byStatus[ProjectStatus.UNPLANNED.ordinal()],
+                byStatus[ProjectStatus.NOT_STARTED.ordinal()], byStatus[ProjectStatus.IN_PROGRESS.ordinal()],
+                byStatus[ProjectStatus.COMPLETED.ordinal()], byStatus[ProjectStatus.DELAYED.ordinal()], planned,
+                completed, completedWithPlan, percent(completedWithPlan, planned), completedUnplanned, due, onTime,
                 percent(BigDecimal.valueOf(onTime), BigDecimal.valueOf(due)));
     }
 

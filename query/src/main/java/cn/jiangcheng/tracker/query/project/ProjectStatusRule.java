@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * 未开工 / 推进中 / 已完成 / 滞后 from the approved facts and today. A project is 滞后 when its progress trails the
- * share of its planned time already elapsed by more than the margin (percentage points), when a milestone is
- * past its planned date and not reached, or when its planned finish has passed before it was completed.
+ * 未开工 / 推进中 / 已完成 / 滞后 / 未编制计划 from the approved facts and today. A project is 滞后 when its progress
+ * trails the share of its planned time already elapsed by more than the margin (percentage points), when a
+ * milestone is past its planned date and not reached, or when its planned finish has passed before it was
+ * completed. Without planned dates or a planned investment nothing says it is on schedule: 未编制计划 instead of
+ * 未开工 or 推进中 (a known delay or completion still shows as such).
  */
 final class ProjectStatusRule {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -45,6 +47,8 @@ final class ProjectStatusRule {
             status = ProjectStatus.COMPLETED;
         } else if (behind.compareTo(marginPoints) > 0 || overdue > 0 || pastFinish) {
             status = ProjectStatus.DELAYED;
+        } else if (!hasPlan(p)) {
+            status = ProjectStatus.UNPLANNED;
         } else if (p.progress().signum() == 0) {
             status = ProjectStatus.NOT_STARTED;
         } else {
@@ -52,6 +56,11 @@ final class ProjectStatusRule {
         }
         boolean showDelay = status == ProjectStatus.DELAYED;
         return new Evaluation(status, expected, behind, showDelay ? overdue : 0, showDelay ? daysOverdue : 0);
+    }
+
+    /** The bureau has set both planned dates and a planned investment (0 counts as set). */
+    static boolean hasPlan(ProjectFacts p) {
+        return p.plannedStart() != null && p.plannedFinish() != null && p.plannedInvestment() != null;
     }
 
     /** Share of the planned days elapsed by today, in percent with one decimal; null without planned dates. */

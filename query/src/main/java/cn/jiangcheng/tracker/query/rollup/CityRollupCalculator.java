@@ -61,24 +61,28 @@ import java.util.stream.Collectors;
  * <h2>Judgement (docs/indicator-api.md, 判定规则, has a worked example per kind)</h2>
  * <ol>
  *     <li>Coverage: an indicator is complete when every expected unit (reporting units and measuring unit, less the
- *     confirmed 不涉及 ones) has a counted value, or when the period is closed (截止汇总). While incomplete it is
- *     INCOMPLETE; indicators that need every unit (SUM, MUST_NOT_FALL, ALL_UNITS_MET, CITY_MEASURED) then show no
- *     city value, since a partial sum is not the city's figure, except a yes/no answered "no" by one unit, which no
- *     later report can turn into "all met" (NOT_MET at once).</li>
+ *     confirmed 不涉及 ones) has a counted value, or when the period is closed (截止汇总). Indicators that need every
+ *     unit (SUM, MUST_NOT_FALL, ALL_UNITS_MET, CITY_MEASURED) show no city value and stay INCOMPLETE while a unit is
+ *     missing, closed or not, since a partial sum is not the city's figure; except a yes/no answered "no" by one
+ *     unit, which no later report can turn into "all met" (NOT_MET at once). Ratios and area-weighted rates show
+ *     their value, INCOMPLETE until complete; once closed they are judged and the reason names who is left out.</li>
  *     <li>NO_DATA without a city value; NO_TARGET without a target number.</li>
  *     <li>Rates (ValueType.RATE): the city target of the period's own year, else the cumulative target whose span
- *     holds the year. Against a yearly target: MET / NOT_MET. Against a cumulative one: the compounded rate of the
- *     span's years so far (1 − Π(1 − r/100)), in the last year MET / NOT_MET, before it ON_TRACK when at least the
- *     pro-rata share 1 − (1 − G/100)^(n/N), otherwise BEHIND, or OFF_TRACK when the span so far compounds to a rise
- *     or the rest needs more than twice the plan's yearly rate; a span year without a value is INCOMPLETE.</li>
+ *     holds the year (one with a number first). Against a yearly target: MET / NOT_MET. Against a cumulative one:
+ *     the compounded rate of the span's years so far (1 − Π(1 − r/100)), in the last year MET / NOT_MET, before it
+ *     ON_TRACK when at least the pro-rata share 1 − (1 − G/100)^(n/N), otherwise BEHIND, or OFF_TRACK when the span
+ *     so far compounds to a rise or the rest needs more than twice the plan's yearly rate; a span year without a
+ *     value is INCOMPLETE.</li>
  *     <li>Levels: the target is the first CITY-level target from the period's year on (after the last one, the last
- *     one). In or after its year (the period ends at or after the end of the target year): MET / NOT_MET. 保持
- *     targets — yes/no, must-not-fall, or a baseline that already meets the target — are MET / NOT_MET every year.
- *     Otherwise 序时进度: the expected value on the straight line from the baseline (end of its year) to the target
- *     (end of its year) at the end of the period, rounded like values; ON_TRACK when the value meets it; OFF_TRACK
- *     when the value is worse than the baseline or the remaining way per remaining year is more than twice the
- *     plan's way per year; BEHIND otherwise. Without a baseline value only "already meets the target" (ON_TRACK)
- *     or not (BEHIND) can be said.</li>
+ *     one). In or after its year (the period ends at or after the end of the target year): MET / NOT_MET. The stage
+ *     towards it starts at the previous milestone's target, or at the baseline. 保持 targets — yes/no,
+ *     must-not-fall, or a stage start that already meets the target — are MET / NOT_MET every year. Otherwise
+ *     序时进度: the expected value on the straight line from the stage start to the target at the end of the period,
+ *     rounded like values; ON_TRACK when the value meets it; OFF_TRACK when the value is more than one year's
+ *     planned change behind it and the rest needs more than twice the plan's yearly change (本局预警口径); BEHIND
+ *     otherwise (the reason says when the value fell below the stage start, judged at the plan's own precision).
+ *     Without a stage start (no baseline value, before the first milestone) NO_BASELINE, unless the value already
+ *     meets the target (ON_TRACK).</li>
  * </ol>
  * A target is met with ≤ for AT_MOST, ≥ for AT_LEAST, otherwise by the indicator's direction (≤ for
  * LOWER_IS_BETTER, else ≥). Its number: the target's value; for yes/no indicators 1; for MUST_NOT_FALL without a
@@ -167,14 +171,22 @@ public final class CityRollupCalculator {
         List<TrendPoint> trend = trend(d, earlier, byPeriod);
         Target target = judgedTarget(d, period);
         Judgement judgement;
-        if (!coverage.complete() && needsEveryUnit(d) && !(yesNo(d) && value != null && value.signum() == 0)) {
+        boolean allIn = missing.isEmpty();
+        boolean failedYesNo = yesNo(d) && value != null && value.signum() == 0;
+        if (!allIn && needsEveryUnit(d) && !failedYesNo) {
+            // a sum without every unit is not the city's figure, closed or not: closing cannot make it one
             value = null;
             judgement = coverage.reported() == 0 ? Judgement.of(RollupStatus.NO_DATA, "尚无单位报送")
-                    : Judgement.of(RollupStatus.INCOMPLETE, incompleteReason(coverage));
-        } else if (!coverage.complete() && value != null && !yesNo(d)) {
+                    : Judgement.of(RollupStatus.INCOMPLETE, closed
+                    ? "已截止汇总，缺" + names(missing) + "，合计不完整，不作判定" : incompleteReason(coverage));
+        } else if (!allIn && !closed && value != null && !yesNo(d)) {
             judgement = Judgement.of(RollupStatus.INCOMPLETE, incompleteReason(coverage));
         } else {
             judgement = judge(d, period, value, target, trend);
+            if (!allIn && closed && value != null && !failedYesNo) {
+                judgement = new Judgement(judgement.progress(), judgement.expectedProgress(), judgement.status(),
+                        judgement.reason() + "（截止汇总，不含：" + names(missing) + "）");
+            }
         }
         List<UnitValue> units = new ArrayList<>(units(d, byUnit, unitNames));
         notApplicable.forEach(u -> units.add(new UnitValue(u.orgUnitId(), u.orgUnitName(), null, null, false, true)));
@@ -185,8 +197,11 @@ public final class CityRollupCalculator {
     }
 
     private static String incompleteReason(Coverage coverage) {
-        return "已报" + coverage.reported() + "/" + coverage.expected() + "个单位，未报："
-                + coverage.missing().stream().map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId())
+        return "已报" + coverage.reported() + "/" + coverage.expected() + "个单位，未报：" + names(coverage.missing());
+    }
+
+    private static String names(List<UnitRef> units) {
+        return units.stream().map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId())
                 .collect(Collectors.joining("、"));
     }
 
@@ -337,10 +352,13 @@ public final class CityRollupCalculator {
     static Target judgedTarget(IndicatorDefinition d, Period period) {
         int year = period.year();
         if (rate(d)) {
-            return cityTargets(d).filter(t -> !t.cumulative() && t.year() == year).findFirst()
-                    .or(() -> cityTargets(d).filter(t -> t.cumulative() && t.fromYear() <= year && year <= t.year())
-                            .min(Comparator.comparingInt(Target::year)))
-                    .orElse(null);
+            // a number beats a pending 完成省下达目标: the year's own first, else the span's cumulative one
+            List<Target> candidates = new ArrayList<>();
+            cityTargets(d).filter(t -> !t.cumulative() && t.year() == year).forEach(candidates::add);
+            cityTargets(d).filter(t -> t.cumulative() && t.fromYear() <= year && year <= t.year())
+                    .sorted(Comparator.comparingInt(Target::year)).forEach(candidates::add);
+            return candidates.stream().filter(t -> targetValue(d, t) != null).findFirst()
+                    .orElse(candidates.isEmpty() ? null : candidates.get(0));
         }
         Target next = nextTarget(d, year);
         return next != null ? next
@@ -376,41 +394,79 @@ public final class CityRollupCalculator {
         BigDecimal progress = progress(d, value, goal, atMost);
         BigDecimal now = time(period);
         BigDecimal goalYear = BigDecimal.valueOf(target.year());
+        int published = publishedScale(d, goal);
         if (now.compareTo(goalYear) >= 0) {
             return final_(value, goal, atMost, progress, target.year() + "年目标");
         }
-        BigDecimal baseline = baselineValue(d);
+        Stage stage = stage(d, target, goal, atMost);
         if (yesNo(d) || d.direction() == Direction.MUST_NOT_FALL
-                || baseline != null && meets(baseline, goal, atMost)) {
+                || stage != null && meets(stage.value(), goal, atMost)) {
             return final_(value, goal, atMost, progress, "保持类目标，每年须达到");
         }
-        if (baseline == null) {
+        if (stage == null) {
             return meets(value, goal, atMost)
-                    ? new Judgement(progress, null, RollupStatus.ON_TRACK, "无基准值，已达到目标值" + plain(goal))
-                    : new Judgement(progress, null, RollupStatus.BEHIND, "无基准值，尚未达到目标值" + plain(goal));
+                    ? new Judgement(progress, null, RollupStatus.ON_TRACK, "已达到目标值" + plain(goal))
+                    : Judgement.of(RollupStatus.NO_BASELINE, "基准值未录入，目标年之前无法判断序时进度");
         }
-        BigDecimal baselineYear = BigDecimal.valueOf(d.baseline().year());
-        BigDecimal elapsed = now.subtract(baselineYear).divide(goalYear.subtract(baselineYear), MATH)
+        BigDecimal startYear = BigDecimal.valueOf(stage.year());
+        BigDecimal elapsed = now.subtract(startYear).divide(goalYear.subtract(startYear), MATH)
                 .max(BigDecimal.ZERO).min(BigDecimal.ONE);
-        BigDecimal expected = baseline.add(goal.subtract(baseline).multiply(elapsed))
+        BigDecimal expected = stage.value().add(goal.subtract(stage.value()).multiply(elapsed))
                 .setScale(VALUE_SCALE, RoundingMode.HALF_UP);
-        BigDecimal expectedProgress = elapsed.setScale(PROGRESS_SCALE, RoundingMode.HALF_UP);
+        BigDecimal expectedProgress = progress(d, expected, goal, atMost);
         String line = "序时目标" + plain(expected) + "，实际" + plain(value);
         if (meets(value, expected, atMost)) {
             return new Judgement(progress, expectedProgress, RollupStatus.ON_TRACK, line);
         }
-        if (!meets(value, baseline, atMost)) {
-            return new Judgement(progress, expectedProgress, RollupStatus.OFF_TRACK, line + "，较基准年退步");
-        }
-        BigDecimal plannedPace = goal.subtract(baseline).abs().divide(goalYear.subtract(baselineYear), MATH);
+        BigDecimal plannedPace = goal.subtract(stage.value()).abs().divide(goalYear.subtract(startYear), MATH);
         BigDecimal requiredPace = goal.subtract(value).abs().divide(goalYear.subtract(now), MATH);
-        if (requiredPace.compareTo(plannedPace.multiply(BigDecimal.valueOf(2))) > 0) {
+        BigDecimal shortfall = expected.subtract(value).abs();
+        // 本局预警口径: more than a year behind schedule and the rest needs more than twice the plan's pace
+        if (requiredPace.compareTo(plannedPace.multiply(BigDecimal.valueOf(2))) > 0
+                && shortfall.compareTo(plannedPace) > 0) {
             return new Judgement(progress, expectedProgress, RollupStatus.OFF_TRACK,
                     line + "，剩余年份须年均改善" + plain(requiredPace.setScale(VALUE_SCALE, RoundingMode.HALF_UP))
                             + "，超过规划年均幅度" + plain(plannedPace.setScale(VALUE_SCALE, RoundingMode.HALF_UP))
                             + "的两倍");
         }
-        return new Judgement(progress, expectedProgress, RollupStatus.BEHIND, line);
+        boolean fell = !meets(round(value, published), stage.value(), atMost);
+        return new Judgement(progress, expectedProgress, RollupStatus.BEHIND,
+                line + (fell ? "，较" + stage.label() + "下降" : ""));
+    }
+
+    /** Where the current stage of the plan starts: the previous milestone's target, or the baseline. */
+    record Stage(int year, BigDecimal value, String label) {
+    }
+
+    static Stage stage(IndicatorDefinition d, Target target, BigDecimal goal, boolean atMost) {
+        int baselineYear = d.baseline() == null ? Integer.MIN_VALUE : d.baseline().year();
+        Optional<Target> previous = cityTargets(d)
+                .filter(t -> t.year() < target.year() && t.year() > baselineYear && t.kind() == target.kind()
+                        && targetValue(d, t) != null)
+                .max(Comparator.comparingInt(Target::year));
+        if (previous.isPresent()) {
+            return new Stage(previous.get().year(), targetValue(d, previous.get()), previous.get().year() + "年目标");
+        }
+        BigDecimal baseline = baselineValue(d);
+        return baseline == null ? null : new Stage(baselineYear, baseline, "基准年");
+    }
+
+    /**
+     * The decimals the plan publishes the indicator's numbers with (89.5, 94.7 → 1; PM2.5 32, 30 → 0), at most 2:
+     * "below the baseline" is said at that precision, so 17/19 = 89.47 % is the baseline's 89.5 %, not a decline.
+     * Targets are compared exactly: 99.5 % is not 100 %.
+     */
+    static int publishedScale(IndicatorDefinition d, BigDecimal goal) {
+        BigDecimal baseline = baselineValue(d);
+        int scale = Math.max(0, goal.stripTrailingZeros().scale());
+        if (baseline != null) {
+            scale = Math.max(scale, baseline.stripTrailingZeros().scale());
+        }
+        return Math.min(VALUE_SCALE, scale);
+    }
+
+    private static BigDecimal round(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.HALF_UP);
     }
 
     private static Judgement final_(BigDecimal value, BigDecimal goal, boolean atMost, BigDecimal progress,

@@ -96,12 +96,105 @@ class ProjectStatsCalculatorTest {
         }
 
         @Test
-        void withoutPlannedDatesOnlyMilestonesCanDelay() {
-            ProjectFacts seeded = new ProjectFacts("h", "h", 2, "u", "u", null, null, null, BigDecimal.ZERO,
-                    BigDecimal.ZERO, false, List.of());
-            var e = ProjectStatusRule.evaluate(seeded, TODAY, MARGIN);
-            assertThat(e.status()).isEqualTo(ProjectStatus.NOT_STARTED);
+        void aSeededProjectWithoutAPlanIsUnplannedNotOnSchedule() {
+            var e = ProjectStatusRule.evaluate(unplanned("h", null, null, null, "0", "0"), TODAY, MARGIN);
+            assertThat(e.status()).isEqualTo(ProjectStatus.UNPLANNED);
+            assertThat(e.status().label()).isEqualTo("未编制计划");
             assertThat(e.expectedProgress()).isNull();
+            assertThat(status(unplanned("h", null, null, null, "30", "1200")))
+                    .as("progress without a plan is not 推进中").isEqualTo(ProjectStatus.UNPLANNED);
+        }
+
+        @Test
+        void datesWithoutAnInvestmentOrAnInvestmentWithoutDatesAreNoPlan() {
+            assertThat(status(unplanned("i", START, FINISH, null, "50", "0"))).isEqualTo(ProjectStatus.UNPLANNED);
+            assertThat(status(unplanned("i", null, null, "1000", "50", "0"))).isEqualTo(ProjectStatus.UNPLANNED);
+            assertThat(status(unplanned("i", START, FINISH, "0", "50", "0"))).as("a planned 0 is a plan")
+                    .isEqualTo(ProjectStatus.IN_PROGRESS);
+        }
+
+        @Test
+        void aKnownDelayOrCompletionShowsEvenWithoutAPlan() {
+            ProjectFacts overdue = new ProjectFacts("j", "j", 2, "u", "u", null, null, null, BigDecimal.ZERO,
+                    BigDecimal.ZERO, false, List.of(milestone("2026-03-01", null)));
+            assertThat(status(overdue)).isEqualTo(ProjectStatus.DELAYED);
+            assertThat(status(unplanned("j", START, FINISH, null, "20", "0"))).as("30 points behind its dates")
+                    .isEqualTo(ProjectStatus.DELAYED);
+            assertThat(status(unplanned("j", null, null, null, "100", "800"))).isEqualTo(ProjectStatus.COMPLETED);
+        }
+    }
+
+    private static ProjectFacts unplanned(String id, LocalDate start, LocalDate finish, String planned,
+                                          String progress, String invested) {
+        return new ProjectFacts(id, "项目" + id, 6, "u", "单位u", start, finish, bd(planned), bd(progress),
+                bd(invested), false, List.of());
+    }
+
+    /**
+     * The bug of issue 11: 1200 万元 approved on a seeded project without a plan vanished from the totals.
+     * <pre>
+     *  id  专栏 unit  dates  planned  invested  progress  status
+     *  s1  6    Z     —      —        1200      30        未编制计划
+     *  s2  6    Z     —      —        0         0         未编制计划
+     *  q1  6    B     yes    1000     400       50        推进中
+     *  q2  2    Z     yes    —        100       45        未编制计划 (dates, no investment)
+     * </pre>
+     * City: 4 projects, 3 未编制计划 with 1200+0+100 = 1300 completed, 1 推进中; completed 1200+400+100 = 1700;
+     * planned 1000, completed with a plan 400 → 40.00 %. 专栏6: 3 projects, completed 1600, 2 未编制计划 (1200);
+     * unit Z: 3 projects, completed 1300, all 未编制计划.
+     */
+    @Nested
+    class UnplannedProjects {
+        private ProjectStats stats() {
+            return ProjectStatsCalculator.calculate(List.of(
+                    new ProjectFacts("s1", "s1", 6, "Z", "单位Z", null, null, null, bd("30"), bd("1200"), false,
+                            List.of()),
+                    new ProjectFacts("s2", "s2", 6, "Z", "单位Z", null, null, null, bd("0"), bd("0"), false,
+                            List.of()),
+                    new ProjectFacts("q1", "q1", 6, "B", "单位B", START, FINISH, bd("1000"), bd("50"), bd("400"), false,
+                            List.of()),
+                    new ProjectFacts("q2", "q2", 2, "Z", "单位Z", START, FINISH, null, bd("45"), bd("100"), false,
+                            List.of())), TODAY, MARGIN);
+        }
+
+        @Test
+        void completedInvestmentCountsWithOrWithoutAPlan() {
+            StatsRow city = stats().city();
+            assertThat(city.projects()).isEqualTo(4);
+            assertThat(city.unplanned()).isEqualTo(3);
+            assertThat(city.inProgress()).isEqualTo(1);
+            assertThat(city.notStarted() + city.completed() + city.delayed()).isZero();
+            assertThat(city.investmentCompleted()).isEqualByComparingTo("1700");
+            assertThat(city.unplannedInvestmentCompleted()).isEqualByComparingTo("1300");
+            assertThat(city.plannedInvestment()).isEqualByComparingTo("1000");
+            assertThat(city.investmentCompletedWithPlan()).isEqualByComparingTo("400");
+            assertThat(city.investmentRate()).as("400 / 1000, the unplanned 1300 on neither side")
+                    .isEqualByComparingTo("40.00");
+        }
+
+        @Test
+        void byColumnAndByUnitShowTheUnplannedToo() {
+            ProjectStats stats = stats();
+            StatsRow column6 = stats.byColumn().get(1);
+            assertThat(column6.key()).isEqualTo("6");
+            assertThat(column6.projects()).isEqualTo(3);
+            assertThat(column6.investmentCompleted()).isEqualByComparingTo("1600");
+            assertThat(column6.unplanned()).isEqualTo(2);
+            assertThat(column6.unplannedInvestmentCompleted()).isEqualByComparingTo("1200");
+            StatsRow unitZ = stats.byUnit().get(1);
+            assertThat(unitZ.key()).isEqualTo("Z");
+            assertThat(unitZ.unplanned()).isEqualTo(3);
+            assertThat(unitZ.investmentCompleted()).isEqualByComparingTo("1300");
+            assertThat(unitZ.plannedInvestment()).isEqualByComparingTo("0");
+            assertThat(unitZ.investmentRate()).as("no planned investment: no rate").isNull();
+            for (List<StatsRow> rows : List.of(stats.byColumn(), stats.byUnit())) {
+                assertThat(rows.stream().mapToInt(StatsRow::unplanned).sum()).isEqualTo(3);
+                assertThat(rows.stream().map(StatsRow::unplannedInvestmentCompleted)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1300");
+                assertThat(rows.stream().map(StatsRow::investmentCompleted).reduce(BigDecimal.ZERO, BigDecimal::add))
+                        .isEqualByComparingTo("1700");
+            }
+            assertThat(stats.delayed()).as("未编制计划 is not 滞后").isEmpty();
         }
     }
 
@@ -119,8 +212,9 @@ class ProjectStatsCalculatorTest {
          *  p5  4    A     500      0         0         cancelled    ignored
          * </pre>
          * p3 has an overdue milestone, so it is 滞后 too. City: 4 projects, 1 completed, 2 delayed, 1 in progress;
-         * planned 1000+3000+1000 = 5000 (p3 has none), completed 900+300+400 = 1600 → 32.00 % (the average of
-         * the three rates 90 %, 10 %, 40 % would be 46.67 %); milestones due 3 (p1, p2, p3), on time 1 → 33.33 %.
+         * completed 900+300+50+400 = 1650; planned 1000+3000+1000 = 5000 (p3 has none), completed with a plan
+         * 900+300+400 = 1600 → 32.00 % (the average of the three rates 90 %, 10 %, 40 % would be 46.67 %);
+         * milestones due 3 (p1, p2, p3), on time 1 → 33.33 %.
          */
         private ProjectStats stats() {
             ProjectFacts cancelled = new ProjectFacts("p5", "项目p5", 4, "A", "单位A", START, FINISH, bd("500"),
@@ -142,8 +236,11 @@ class ProjectStatsCalculatorTest {
             assertThat(city.inProgress()).isEqualTo(1);
             assertThat(city.notStarted()).isZero();
             assertThat(city.plannedInvestment()).isEqualByComparingTo("5000");
-            assertThat(city.investmentCompleted()).isEqualByComparingTo("1600");
+            assertThat(city.investmentCompleted()).as("p3's 50 counts though it has no plan")
+                    .isEqualByComparingTo("1650");
+            assertThat(city.investmentCompletedWithPlan()).isEqualByComparingTo("1600");
             assertThat(city.investmentRate()).isEqualByComparingTo("32.00");
+            assertThat(city.unplanned()).as("p3 is 滞后: a known delay wins").isZero();
             assertThat(city.milestonesDue()).isEqualTo(3);
             assertThat(city.milestonesOnTime()).isEqualTo(1);
             assertThat(city.milestonesOnTimeRate()).isEqualByComparingTo("33.33");
@@ -160,10 +257,12 @@ class ProjectStatsCalculatorTest {
             assertThat(column4.projects()).isEqualTo(2);
             assertThat(column4.plannedInvestment()).as("p3 has no plan, p5 is cancelled").isEqualByComparingTo("1000");
             assertThat(column4.investmentRate()).as("400 / 1000").isEqualByComparingTo("40.00");
+            assertThat(column4.investmentCompleted()).as("50 + 400").isEqualByComparingTo("450");
             StatsRow unitA = stats.byUnit().get(0);
             assertThat(unitA.label()).isEqualTo("单位A");
             assertThat(unitA.projects()).isEqualTo(2);
             assertThat(unitA.investmentRate()).as("900 / 1000").isEqualByComparingTo("90.00");
+            assertThat(unitA.investmentCompleted()).as("900 + 50").isEqualByComparingTo("950");
             StatsRow unitB = stats.byUnit().get(1);
             assertThat(unitB.investmentRate()).as("700 / 4000").isEqualByComparingTo("17.50");
             for (List<StatsRow> rows : List.of(stats.byColumn(), stats.byUnit())) {

@@ -462,6 +462,30 @@ class CityRollupCalculatorTest {
         }
 
         @Test
+        void aDipBelowTheBaselineEarlyOnIsBehindNotOffTrack() {
+            // 优良天数 88.8 (2023) → ≥90 (2027), 0.3 a year; 2024 = 88.7: 序时 89.1; rest 1.3 / 3 = 0.43 ≤ 0.6
+            IndicatorDefinition air = indicator("air").baseline(2023, "88.8")
+                    .targets(cityTarget(2027, TargetKind.AT_LEAST, "90")).units("A").build();
+
+            IndicatorRollup r = only("2024", air, approved("s", "A", "2024", "air", "88.7"));
+
+            assertThat(r.status()).isEqualTo(RollupStatus.BEHIND);
+            assertThat(r.statusReason()).isEqualTo("序时目标89.1，实际88.7，较基准年下降");
+        }
+
+        @Test
+        void aValueOnTheBaselineAtThePlansPrecisionIsNoDecline() {
+            // 国控断面 89.5 % (2023) is 17/19; 17/19 = 89.47 % in 2024 is the same result, not a decline
+            IndicatorDefinition water = indicator("w").baseline(2023, "89.5")
+                    .targets(cityTarget(2027, TargetKind.AT_LEAST, "94.7")).units("A").build();
+
+            IndicatorRollup r = only("2024", water, approved("s", "A", "2024", "w", "89.47"));
+
+            assertThat(r.status()).isEqualTo(RollupStatus.BEHIND);
+            assertThat(r.statusReason()).doesNotContain("下降");
+        }
+
+        @Test
         void theExpectedProgressIsTheShareOfTheTimePassed() {
             IndicatorRollup r = higherIn("2026", "85");
 
@@ -535,7 +559,7 @@ class CityRollupCalculatorTest {
             IndicatorRollup finalYear = only("2027", fresh, approved("s", "A", "2027", "fresh", "85"));
 
             assertThat(below.progress()).isNull();
-            assertThat(below.status()).isEqualTo(RollupStatus.BEHIND);
+            assertThat(below.status()).isEqualTo(RollupStatus.NO_BASELINE);
             assertThat(above.progress()).isEqualTo(dec("1.0000"));
             assertThat(above.status()).isEqualTo(RollupStatus.ON_TRACK);
             assertThat(finalYear.status()).isEqualTo(RollupStatus.NOT_MET);
@@ -595,12 +619,14 @@ class CityRollupCalculatorTest {
 
         @Test
         void afterAMilestoneTheLineRunsToTheNextOne() {
-            // 2028 against 2030's 29: 序时 32 − 3 × 5/7 = 29.857 → 29.86; 29.9 behind; rest 0.9 / 2 = 0.45 ≤ 2 × 3/7
+            // 2028 against 2030's 29, the stage starting at 2027's 30: 序时 30 − 1 × 1/3 = 29.67; 29.9 behind;
+            // rest 0.9 / 2 = 0.45 ≤ 2 × 1/3; expected progress (32 − 29.67) / (32 − 29) = 0.7767
             IndicatorRollup r = pm25In("2028", "29.9");
 
             assertThat(r.nextTarget().year()).isEqualTo(2030);
             assertThat(r.status()).isEqualTo(RollupStatus.BEHIND);
-            assertThat(r.statusReason()).startsWith("序时目标29.86，实际29.9");
+            assertThat(r.statusReason()).isEqualTo("序时目标29.67，实际29.9");
+            assertThat(r.expectedProgress()).isEqualTo(dec("0.7767"));
         }
 
         @ParameterizedTest(name = "保持 {0}: {1} → {2}")
@@ -689,6 +715,20 @@ class CityRollupCalculatorTest {
         }
 
         @Test
+        void aYearlyTargetWithoutItsNumberGivesWayToTheSpansCumulativeOne() {
+            IndicatorDefinition pendingYearly = indicator("energy").valueType(ValueType.RATE)
+                    .rule(RollupRule.CITY_MEASURED).measuredBy("M").baseline(2023, "3.5")
+                    .targets(cityTarget(2027, TargetKind.PROVINCIAL, null), energy.targets().get(1)).build();
+            List<RollupValue> values = List.of(approved("s1", "M", "2026", "energy", "3"),
+                    approved("s2", "M", "2027", "energy", "3"));
+
+            IndicatorRollup r = rollup("2027", false, List.of(pendingYearly), values).indicators().get(0);
+
+            assertThat(r.nextTarget().year()).isEqualTo(2030);
+            assertThat(r.status()).isEqualTo(RollupStatus.ON_TRACK);
+        }
+
+        @Test
         void aMissingYearOfTheSpanLeavesTheCumulativeUnknown() {
             IndicatorRollup r = energyIn("2027", "2027", "3");
 
@@ -767,13 +807,17 @@ class CityRollupCalculatorTest {
             CityRollup rollup = with(twoOfThree, Map.of(), closure);
 
             assertThat(rollup.closure()).isEqualTo(closure);
+            // 1900.5 is still not the city's red line area: closing does not turn a partial sum into a verdict
             IndicatorRollup redLineRow = rollup.indicators().get(0);
-            assertThat(redLineRow.cityValue()).isEqualTo(dec("1900.50"));
-            assertThat(redLineRow.status()).isEqualTo(RollupStatus.NOT_MET);
+            assertThat(redLineRow.cityValue()).isNull();
+            assertThat(redLineRow.status()).isEqualTo(RollupStatus.INCOMPLETE);
+            assertThat(redLineRow.statusReason()).isEqualTo("已截止汇总，缺桦甸市，合计不完整，不作判定");
             assertThat(redLineRow.coverage().complete()).isTrue();
             assertThat(redLineRow.coverage().missing()).containsExactly(new UnitRef("C", "桦甸市"));
-            // 17 / 20 = 85 % is exactly 序时
-            assertThat(rollup.indicators().get(1).status()).isEqualTo(RollupStatus.ON_TRACK);
+            // a ratio is judged on the units there are, and says whom it leaves out: 17 / 20 = 85 % is exactly 序时
+            IndicatorRollup waterRow = rollup.indicators().get(1);
+            assertThat(waterRow.status()).isEqualTo(RollupStatus.ON_TRACK);
+            assertThat(waterRow.statusReason()).isEqualTo("序时目标85，实际85（截止汇总，不含：桦甸市）");
         }
 
         @Test
