@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In chromium at 390 px: a submitter of 吉林经济技术开发区 declares 一般工业固体废物综合利用率 不涉及, the bureau confirms
+ * In chromium at 390 px: a submitter of 吉林高新技术产业开发区 declares 一般工业固体废物综合利用率 不涉及, the bureau confirms
  * it on the 审核 page, the zone's form no longer asks for it (web-ui/e2e/not-applicable-flow.mjs). Revoked afterwards
  * so the shared demo data stays as the other tests expect.
  */
@@ -21,9 +21,9 @@ class BrowserNotApplicableFlowTest extends HttpTestBase {
 
     @Test
     void aZoneDeclaresAndTheBureauConfirms() throws Exception {
-        String username = uniqueId("jingkai-e2e").toLowerCase();
+        String username = uniqueId("gaoxin-e2e").toLowerCase();
         ApiClient.Response created = as("admin").post("/api/admin/users", """
-                {"username":"%s","displayName":"经开区填报员","password":"%s","roles":["SUBMITTER"],"orgUnitId":"%s"}
+                {"username":"%s","displayName":"高新区填报员","password":"%s","roles":["SUBMITTER"],"orgUnitId":"%s"}
                 """.formatted(username, DEMO_PASSWORD, ZONE));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);

@@ -29,7 +29,7 @@ import static cn.jiangcheng.tracker.app.submission.ReportFixtures.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 不涉及 over HTTP, for 吉林经济技术开发区 (no demo submitter, so no other test reports for it). 不涉及 is not tied
+ * 不涉及 over HTTP, for 吉林高新技术产业开发区 (no demo submitter, so no other test reports for it). 不涉及 is not tied
  * to a period: every test that confirms one revokes it again, so the shared demo data stays as the others expect.
  */
 class NotApplicableHttpTest extends HttpTestBase {
@@ -61,12 +61,12 @@ class NotApplicableHttpTest extends HttpTestBase {
         assertThat(assigned()).hasSize(13).contains(FARMLAND);
 
         ApiClient.Response declared = zone.post("/api/indicators/" + FARMLAND + "/not-applicable",
-                "{\"reason\":\"经开区无受污染耕地\"}");
+                "{\"reason\":\"高新区无受污染耕地\"}");
         assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
         JsonNode pending = awaitRecord(FARMLAND, "DECLARED");
-        assertThat(pending.path("reason").asText()).isEqualTo("经开区无受污染耕地");
+        assertThat(pending.path("reason").asText()).isEqualTo("高新区无受污染耕地");
         assertThat(pending.path("indicatorName").asText()).isEqualTo("受污染耕地安全利用率");
-        assertThat(pending.path("orgUnitName").asText()).isEqualTo("吉林经济技术开发区");
+        assertThat(pending.path("orgUnitName").asText()).isEqualTo("吉林高新技术产业开发区");
         assertThat(assigned()).as("only a confirmed 不涉及 counts").contains(FARMLAND);
         assertThat(zone.post("/api/indicators/" + FARMLAND + "/not-applicable", "{\"reason\":\"再报一次\"}").code())
                 .isEqualTo("WRONG_STATUS");
@@ -110,7 +110,7 @@ class NotApplicableHttpTest extends HttpTestBase {
         try {
             for (String indicator : indicators) {
                 ApiClient.Response set = approver.put("/api/indicators/" + indicator + "/not-applicable/" + ZONE,
-                        "{\"reason\":\"经开区已整体并入城区统计\"}");
+                        "{\"reason\":\"高新区已整体并入城区统计\"}");
                 assertThat(set.status()).as(set.toString()).isEqualTo(200);
             }
             eventually(this::assigned, List::isEmpty);
@@ -129,10 +129,10 @@ class NotApplicableHttpTest extends HttpTestBase {
                 .status()).isEqualTo(200);
         JsonNode pending = awaitRecord(VILLAGES, "DECLARED");
         ApiClient.Response rejected = approver.post(decision(VILLAGES, "reject"),
-                "{\"expectedVersion\":" + pending.path("version").asLong() + ",\"reason\":\"经开区有行政村，请如实填报\"}");
+                "{\"expectedVersion\":" + pending.path("version").asLong() + ",\"reason\":\"高新区有行政村，请如实填报\"}");
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
         JsonNode record = awaitRecord(VILLAGES, "REJECTED");
-        assertThat(record.path("decisionComment").asText()).isEqualTo("经开区有行政村，请如实填报");
+        assertThat(record.path("decisionComment").asText()).isEqualTo("高新区有行政村，请如实填报");
         assertThat(assigned()).contains(VILLAGES);
 
         assertThat(zone.post("/api/indicators/" + VILLAGES + "/not-applicable", "{\"reason\":\"行政村已撤并\"}")
@@ -218,9 +218,9 @@ class NotApplicableHttpTest extends HttpTestBase {
     // ---------------------------------------------------------------- helpers
 
     private ApiClient zoneSubmitter() {
-        String username = uniqueId("jingkai").toLowerCase();
+        String username = uniqueId("gaoxin").toLowerCase();
         ApiClient.Response created = as("admin").post("/api/admin/users", """
-                {"username":"%s","displayName":"经开区填报员","password":"Start2026a","roles":["SUBMITTER"],"orgUnitId":"%s"}
+                {"username":"%s","displayName":"高新区填报员","password":"Start2026a","roles":["SUBMITTER"],"orgUnitId":"%s"}
                 """.formatted(username, ZONE));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);

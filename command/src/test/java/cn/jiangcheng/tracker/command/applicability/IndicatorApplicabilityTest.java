@@ -35,7 +35,7 @@ class IndicatorApplicabilityTest {
     static final String UNIT_ID = "220272";
     static final String APPROVAL_UNIT_ID = "220200-sthj";
     static final String ID = applicabilityId(INDICATOR_ID, UNIT_ID);
-    static final String REASON = "经开区无受污染耕地";
+    static final String REASON = "高新区无受污染耕地";
 
     private FixtureConfiguration<IndicatorApplicability> fixture;
 
@@ -54,7 +54,7 @@ class IndicatorApplicabilityTest {
     }
 
     static Map<String, Object> submitter() {
-        return caller("jingkai-submitter", "SUBMITTER", UNIT_ID, CITY_ID);
+        return caller("gaoxin-submitter", "SUBMITTER", UNIT_ID, CITY_ID);
     }
 
     static Map<String, Object> otherUnitSubmitter() {
@@ -163,9 +163,9 @@ class IndicatorApplicabilityTest {
         @Test
         void aRejectedDeclarationMayBeDeclaredAgainWithABetterReason() {
             fixture.given(declared(), new NotApplicableRejected(ID, INDICATOR_ID, UNIT_ID, "请附证明"))
-                    .when(declare("经开区无耕地，见自然资源局证明"), submitter())
+                    .when(declare("高新区无耕地，见自然资源局证明"), submitter())
                     .expectEvents(new NotApplicableDeclared(ID, INDICATOR_ID, UNIT_ID, CITY_ID, APPROVAL_UNIT_ID,
-                            "经开区无耕地，见自然资源局证明"));
+                            "高新区无耕地，见自然资源局证明"));
         }
     }
 
@@ -198,8 +198,8 @@ class IndicatorApplicabilityTest {
         @Test
         void theBureauRejectsWithAReason() {
             fixture.given(declared())
-                    .when(new RejectNotApplicable(ID, "经开区有耕地，请如实填报", 0L), approver())
-                    .expectEvents(new NotApplicableRejected(ID, INDICATOR_ID, UNIT_ID, "经开区有耕地，请如实填报"));
+                    .when(new RejectNotApplicable(ID, "高新区有耕地，请如实填报", 0L), approver())
+                    .expectEvents(new NotApplicableRejected(ID, INDICATOR_ID, UNIT_ID, "高新区有耕地，请如实填报"));
         }
 
         @Test
