@@ -104,11 +104,14 @@ async function approverCloses(browser) {
 async function onAPhone(browser) {
   return withPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, async (page, pageErrors) => {
     await logIn(page, APPROVER)
-    await page.goto(page.url().replace(/#\/.*$/, `#/dashboard?period=${PERIOD}`))
+    // the side menu is a drawer behind the header's button on a phone
+    await openMenu(page, '城市汇总', /#\/dashboard/)
     await choosePeriod(page)
     await check(`${APPROVER} at 390 px: the page does not scroll sideways`, async () => {
       await waitForStatus(page, 'INCOMPLETE')
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+      const table = await page.locator(sel('rollup-table')).boundingBox()
+      assert(table && table.width >= 340, `the table is only ${table && table.width} px wide`)
       await page.screenshot({ path: join(SHOT_DIR, 'verdicts-2-phone.png'), fullPage: true })
       assert(widths[0] <= widths[1] + 1, `page is ${widths[0]} px wide in a ${widths[1]} px window`)
       return `${widths[0]} px`

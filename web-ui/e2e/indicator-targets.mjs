@@ -99,7 +99,7 @@ async function firstApproverProposes(browser) {
 async function secondApproverConfirms(browser) {
   return session(browser, SECOND, { width: 390, height: 844 }, async (page) => {
     const seen = await check(`${SECOND}: sees the open proposal on a 390 px screen`, async () => {
-      await page.locator(sel('main-menu')).first().waitFor({ state: 'attached' })
+      await page.locator(`${sel('main-menu')}, ${sel('menu-toggle')}`).first().waitFor({ state: 'attached' })
       await page.goto(page.url().replace(/#\/.*$/, '#/indicators'))
       await page.locator(`${sel('indicators-page')}[data-busy="false"]`).waitFor({ state: 'attached' })
       await page.locator(sel('indicator-open-proposal')).first().waitFor({ state: 'visible' })

@@ -108,12 +108,18 @@ export async function fillLogin(page, username, password, { useEnter = false } =
 export async function logIn(page, username, { useEnter = false } = {}) {
   await openLogin(page)
   await fillLogin(page, username, PASSWORD, { useEnter })
-  await page.locator(sel('main-menu')).waitFor({ state: 'visible' })
+  // wide screens show the menu, phones a button that opens it
+  await page.locator(`${sel('main-menu')}, ${sel('menu-toggle')}`).first().waitFor({ state: 'visible' })
   await page.waitForURL(/#\/home$/)
 }
 
 /** Clicks a main-menu item and waits for its route. */
 export async function openMenu(page, title, routeRe) {
+  const toggle = page.locator(sel('menu-toggle'))
+  if (await toggle.isVisible()) {
+    await toggle.click()
+    await page.locator(sel('main-menu')).waitFor({ state: 'visible' })
+  }
   await page.locator(`${sel('main-menu')} ${sel('menu-item')}`, { hasText: title }).click()
   await page.waitForURL(routeRe)
 }

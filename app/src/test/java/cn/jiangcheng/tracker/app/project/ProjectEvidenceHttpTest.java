@@ -55,7 +55,9 @@ class ProjectEvidenceHttpTest extends HttpTestBase {
         assertThat(count("select count(*) from evidence_file where submission_id = ? and sha256 = ?", id, expectedSha))
                 .isEqualTo(1L);
 
-        JsonNode withFile = awaitProject(yongji, id, p -> p.path("evidenceFiles").size() == 1);
+        // the file list and the project row are written apart: wait for the row's version to move too
+        JsonNode withFile = awaitProject(yongji, id, p -> p.path("evidenceFiles").size() == 1
+                && version(p) > version(project));
         assertThat(withFile.path("evidenceFiles").get(0).path("fileName").asText()).isEqualTo("初步设计批复.pdf");
         ApiClient.Response download = yongji.get("/api/projects/" + id + "/evidence/" + fileId);
         assertThat(download.status()).isEqualTo(200);
