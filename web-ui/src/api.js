@@ -301,6 +301,23 @@ export const submissionApi = {
   uploadExcel: (file, orgUnitId, period) => api.upload('/api/submissions/upload', { file, orgUnitId, period })
 }
 
+/** 不涉及: declared by a unit for itself, confirmed or rejected (or set and revoked) by the city bureau. */
+export const notApplicableApi = {
+  list: ({ status, indicator, unit, offset, limit } = {}) =>
+    api.get(`/api/not-applicable${query({ status, indicator, unit, offset, limit })}`),
+  declare: (indicatorId, reason) => api.post(`/api/indicators/${enc(indicatorId)}/not-applicable`, { reason }),
+  set: (indicatorId, unitId, reason) =>
+    api.put(`/api/indicators/${enc(indicatorId)}/not-applicable/${enc(unitId)}`, { reason }),
+  confirm: (indicatorId, unitId, expectedVersion, comment) =>
+    api.post(`/api/indicators/${enc(indicatorId)}/not-applicable/${enc(unitId)}/confirm`, {
+      expectedVersion,
+      comment: comment || null
+    }),
+  /** action: reject or revoke; both need a reason. */
+  decide: (indicatorId, unitId, action, expectedVersion, reason) =>
+    api.post(`/api/indicators/${enc(indicatorId)}/not-applicable/${enc(unitId)}/${action}`, { expectedVersion, reason })
+}
+
 export const projectApi = {
   list: ({ category, unit, status, text, pending } = {}) =>
     api.get(`/api/projects${query({ category, unit, status, text, pending: pending ? true : undefined })}`),

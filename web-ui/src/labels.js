@@ -184,3 +184,11 @@ export const CASE_TIMELINE = {
   OVERDUE: '超期',
   ESCALATED: '挂牌督办'
 }
+
+/** 不涉及 records: only CONFIRMED takes an indicator out of a unit's reports. */
+export const NOT_APPLICABLE_STATUS = {
+  DECLARED: { label: '待确认', type: 'warning' },
+  CONFIRMED: { label: '已确认不涉及', type: 'success' },
+  REJECTED: { label: '已驳回', type: 'danger' },
+  REVOKED: { label: '已撤销', type: 'info' }
+}

@@ -31,9 +31,9 @@ import java.util.function.Supplier;
 public class PointInTime {
     /** The projections a city rollup reads, and their tables. */
     static final List<String> PROCESSORS = List.of("org-units", "indicator-catalog", "submissions",
-            "period-closures");
+            "period-closures", "not-applicable");
     static final List<String> TABLES = List.of("org_unit_view", "indicator_view", "indicator_unit", "submission_view",
-            "submission_history", "submission_value", "period_closure");
+            "submission_history", "submission_value", "period_closure", "indicator_not_applicable");
     private static final int PAGE = 1000;
 
     private final EventProcessingConfiguration processing;

@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.app.indicator;
 
+import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.FindNotApplicableIndicators;
+import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.IndicatorIds;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsOfCity;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The indicator catalog as the web layer reads it. */
 @Component
@@ -26,9 +29,22 @@ public class IndicatorCatalog {
         return queryGateway.query(new FindIndicatorsOfCity(cityId), IndicatorList.class).join().indicators();
     }
 
+    /**
+     * What the unit reports: the indicators assigned to it, without those confirmed 不涉及 for it. The fill-in page,
+     * the Excel template and the submission rules all read this, so they agree.
+     */
     public List<IndicatorView> assignedTo(String orgUnitId, PeriodType periodType) {
-        return queryGateway.query(new FindIndicatorsAssignedTo(orgUnitId, periodType), IndicatorList.class).join()
-                .indicators();
+        List<IndicatorView> assigned = queryGateway.query(new FindIndicatorsAssignedTo(orgUnitId, periodType),
+                IndicatorList.class).join().indicators();
+        Set<String> notApplicable = Set.copyOf(notApplicableTo(orgUnitId));
+        return notApplicable.isEmpty() ? assigned
+                : assigned.stream().filter(i -> !notApplicable.contains(i.id())).toList();
+    }
+
+    /** The ids of the indicators confirmed 不涉及 for the unit. */
+    public List<String> notApplicableTo(String orgUnitId) {
+        return queryGateway.query(new FindNotApplicableIndicators(orgUnitId), IndicatorIds.class).join()
+                .indicatorIds();
     }
 
     public Optional<IndicatorView> find(String indicatorId) {

@@ -30,6 +30,7 @@ public class SubmissionRules {
         this.queryGateway = queryGateway;
     }
 
+    /** The unit's indicators of the period's type; those confirmed 不涉及 for it are not among them. */
     public List<IndicatorView> indicators(String orgUnitId, Period period) {
         return catalog.assignedTo(orgUnitId, period.type());
     }

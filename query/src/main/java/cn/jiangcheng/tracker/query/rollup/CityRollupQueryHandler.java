@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
- * org_unit_view, period_closure) and hands it to {@link CityRollupCalculator}. It owns no tables and handles no events.
+ * org_unit_view, period_closure, indicator_not_applicable) and hands it to {@link CityRollupCalculator}. It owns
+ * no tables and handles no events.
  */
 @Component
 public class CityRollupQueryHandler {
@@ -67,9 +69,17 @@ public class CityRollupQueryHandler {
                 closures.closure(query.cityId(), period.code()));
     }
 
-    /** Indicator id → units for which it is confirmed 不涉及 (none until that feature's projection exists). */
+    /** Indicator id → units for which it is confirmed 不涉及 (indicator_not_applicable, NotApplicableProjection). */
     private Map<String, Set<String>> notApplicable(String cityId) {
-        return Map.of();
+        Map<String, Set<String>> units = new HashMap<>();
+        jdbc.query("""
+                select indicator_id, org_unit_id from indicator_not_applicable
+                where city_id = ? and status = 'CONFIRMED'""",
+                rs -> {
+                    units.computeIfAbsent(rs.getString("indicator_id"), k -> new HashSet<>())
+                            .add(rs.getString("org_unit_id"));
+                }, cityId);
+        return units;
     }
 
     private static <T> T read(String json, Class<T> type) {

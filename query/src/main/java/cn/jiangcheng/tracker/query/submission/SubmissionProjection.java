@@ -249,13 +249,18 @@ public class SubmissionProjection {
                 .orElse(List.of()));
     }
 
+    /** A unit for which every indicator of the period's type is confirmed 不涉及 is not expected at all. */
     @QueryHandler
     ReportingStatus handle(FindReportingStatus query) {
         Period period = Period.parse(query.period())
                 .orElseThrow(() -> new IllegalArgumentException("unknown period " + query.period()));
         List<UnitReportingStatus> units = jdbc.query("""
                 select u.org_unit_id, o.name as org_unit_name, s.id as submission_id, s.status, s.late, s.deadline
-                from (select distinct org_unit_id from indicator_unit where city_id = ? and period_type = ?) u
+                from (select distinct iu.org_unit_id from indicator_unit iu
+                      where iu.city_id = ? and iu.period_type = ?
+                        and not exists (select 1 from indicator_not_applicable n
+                                        where n.indicator_id = iu.indicator_id and n.org_unit_id = iu.org_unit_id
+                                          and n.status = 'CONFIRMED')) u
                 left join submission_view s on s.org_unit_id = u.org_unit_id and s.period = ?
                 left join org_unit_view o on o.id = u.org_unit_id
                 order by u.org_unit_id""",
