@@ -650,6 +650,66 @@ class CityRollupCalculatorTest {
         }
     }
 
+    /** Each kind of indicator in the year before a milestone, in the milestone year and after it. */
+    @Nested
+    class EveryKindAroundAMilestone {
+        private IndicatorDefinition kind(String kind) {
+            return switch (kind) {
+                case "lower" -> indicator(kind).direction(Direction.LOWER_IS_BETTER).baseline(2023, "32")
+                        .targets(cityTarget(2027, TargetKind.AT_MOST, "30"), cityTarget(2030, TargetKind.AT_MOST, "29"),
+                                cityTarget(2035, TargetKind.AT_MOST, "28")).units("A").build();
+                case "higher" -> indicator(kind).baseline(2023, "80")
+                        .targets(cityTarget(2027, TargetKind.AT_LEAST, "90"), cityTarget(2030, TargetKind.AT_LEAST, "95"))
+                        .units("A").build();
+                case "mustNotFall" -> indicator(kind).direction(Direction.MUST_NOT_FALL).baseline(2023, "100")
+                        .targets(cityTarget(2027, TargetKind.AT_LEAST, "100"), cityTarget(2030, TargetKind.AT_LEAST, "100"))
+                        .units("A").build();
+                case "holding" -> indicator(kind).baseline(2023, "100")
+                        .targets(cityTarget(2027, TargetKind.AT_LEAST, "100"), cityTarget(2035, TargetKind.AT_LEAST, "100"))
+                        .units("A").build();
+                case "yesNo" -> indicator(kind).valueType(ValueType.YES_NO).direction(Direction.YES_NO)
+                        .rule(RollupRule.ALL_UNITS_MET).units("A")
+                        .targets(cityTarget(2027, TargetKind.SECURED, null), cityTarget(2030, TargetKind.SECURED, null))
+                        .build();
+                default -> indicator(kind).valueType(ValueType.RATE).rule(RollupRule.CITY_MEASURED).measuredBy("M")
+                        .baseline(2023, "3.5").targets(cityTarget(2026, TargetKind.AT_LEAST, "3"),
+                                cityTarget(2027, TargetKind.AT_LEAST, "3"), cityTarget(2028, TargetKind.AT_LEAST, "3"))
+                        .build();
+            };
+        }
+
+        @ParameterizedTest(name = "{0} {1} = {2} → {3}")
+        @CsvSource({
+                // 序时 2026: 32 − 2 × 3/4 = 30.5
+                "lower, 2026, 30.5, ON_TRACK",
+                "lower, 2027, 30, MET",
+                // after the last milestone (2035: 28) the last target stands
+                "lower, 2036, 28.5, NOT_MET",
+                // 序时 2026: 80 + 10 × 3/4 = 87.5
+                "higher, 2026, 87.5, ON_TRACK",
+                "higher, 2027, 89, NOT_MET",
+                // the stage 2027 (90) → 2030 (95): 序时 2028 91.67; the rest 4 / 2 = 2 ≤ 2 × 5/3, 0.67 behind < 5/3
+                "higher, 2028, 91, BEHIND",
+                "mustNotFall, 2026, 99, NOT_MET",
+                "mustNotFall, 2027, 100, MET",
+                "mustNotFall, 2031, 101, MET",
+                "holding, 2026, 99.5, NOT_MET",
+                "holding, 2027, 100, MET",
+                "holding, 2036, 100, MET",
+                "yesNo, 2026, 1, MET",
+                "yesNo, 2027, 0, NOT_MET",
+                "yesNo, 2028, 1, MET",
+                "rate, 2026, 2.9, NOT_MET",
+                "rate, 2027, 3, MET",
+                "rate, 2028, 3.1, MET"})
+        void isJudgedByItsKind(String kind, String year, String value, RollupStatus status) {
+            String unit = kind.equals("rate") ? "M" : "A";
+            IndicatorRollup r = only(year, kind(kind), approved("s", unit, year, kind, value));
+
+            assertThat(r.status()).as(r.statusReason()).isEqualTo(status);
+        }
+    }
+
     @Nested
     class Rates {
         // 单位GDP能耗降低率: 2025's own target 3 %, 十五五 (2026—2030) 13.5 % cumulative
