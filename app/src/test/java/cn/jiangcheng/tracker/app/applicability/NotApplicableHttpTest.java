@@ -52,6 +52,13 @@ class NotApplicableHttpTest extends HttpTestBase {
     void clients() {
         approver = as("sthj-approver");
         zone = zoneSubmitter();
+        // the reports below are for 2061—2063: a day on which those years are open for reporting
+        clock.setToday(java.time.LocalDate.of(2064, 3, 1));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test

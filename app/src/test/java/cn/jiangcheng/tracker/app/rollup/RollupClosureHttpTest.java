@@ -62,9 +62,9 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void aPartialPeriodIsIncompleteUntilTheBureauClosesItAndIncompleteAgainWhenReopened() {
-        String period = "2062";
+        String period = "2072";
         ApiClient approver = as("sthj-approver");
-        moveTo(LocalDate.of(2063, 3, 1));
+        moveTo(LocalDate.of(2073, 3, 1));
         twoUnitsApproved(period);
 
         JsonNode partial = rollup(approver, period);
@@ -82,7 +82,7 @@ class RollupClosureHttpTest extends HttpTestBase {
         assertThat(water.path("status").asText()).isEqualTo("INCOMPLETE");
         assertThat(partial.path("closure").isNull()).isTrue();
 
-        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"2063\",\"note\":\"逾期未报\"}");
+        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"2073\",\"note\":\"逾期未报\"}");
         assertThat(early.status()).as(early.toString()).isEqualTo(422);
         assertThat(early.code()).isEqualTo("PERIOD_NOT_OVER");
 
@@ -126,8 +126,8 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void onlyTheBureausApproversCloseAndBadInputChangesNothing() {
-        String period = "2063";
-        moveTo(LocalDate.of(2064, 3, 1));
+        String period = "2074";
+        moveTo(LocalDate.of(2075, 3, 1));
         twoUnitsApproved(period);
         String body = "{\"period\":\"" + period + "\",\"note\":\"逾期未报\"}";
         long before = eventCount();
@@ -154,8 +154,8 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void theExportUsesTheSameWords() throws Exception {
-        String period = "2064";
-        moveTo(LocalDate.of(2065, 3, 1));
+        String period = "2076";
+        moveTo(LocalDate.of(2077, 3, 1));
         twoUnitsApproved(period);
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/rollups/city/export?period=" + period))
