@@ -21,7 +21,7 @@ import static cn.jiangcheng.tracker.app.submission.ReportFixtures.values;
  * when the approver closes it (截止汇总) and back when reopened; the page fits a 390 px phone.
  */
 class BrowserDashboardVerdictsTest extends HttpTestBase {
-    private static final String PERIOD = "2078";
+    private static final String PERIOD = "2091";
 
     @AfterEach
     void resetClock() {
@@ -31,7 +31,7 @@ class BrowserDashboardVerdictsTest extends HttpTestBase {
     @Test
     void aPartialPeriodTurnsCompleteWhenTheBureauClosesIt() throws Exception {
         clock.advance(Duration.between(clock.instant(),
-                LocalDate.of(2079, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+                LocalDate.of(2092, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
         ApiClient approver = as("sthj-approver");
         ApiClient yongji = as("yongji-submitter");
         ApiClient jiaohe = as("jiaohe-submitter");

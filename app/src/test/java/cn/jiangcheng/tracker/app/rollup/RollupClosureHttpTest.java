@@ -41,7 +41,10 @@ class RollupClosureHttpTest extends HttpTestBase {
         clock.reset();
     }
 
-    /** Far enough ahead that the test's own periods are over and open for reports, and no other test uses them. */
+    /**
+     * Far enough ahead that the test's own periods are over and open for reports; 2085—2090 are used by no other test
+     * (ChainHttpTest takes 2071—2082).
+     */
     private void moveTo(LocalDate day) {
         clock.advance(Duration.between(clock.instant(), day.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
@@ -62,9 +65,9 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void aPartialPeriodIsIncompleteUntilTheBureauClosesItAndIncompleteAgainWhenReopened() {
-        String period = "2072";
+        String period = "2085";
         ApiClient approver = as("sthj-approver");
-        moveTo(LocalDate.of(2073, 3, 1));
+        moveTo(LocalDate.of(2086, 3, 1));
         twoUnitsApproved(period);
 
         JsonNode partial = rollup(approver, period);
@@ -82,7 +85,7 @@ class RollupClosureHttpTest extends HttpTestBase {
         assertThat(water.path("status").asText()).isEqualTo("INCOMPLETE");
         assertThat(partial.path("closure").isNull()).isTrue();
 
-        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"2073\",\"note\":\"逾期未报\"}");
+        ApiClient.Response early = approver.post(CLOSURE, "{\"period\":\"2086\",\"note\":\"逾期未报\"}");
         assertThat(early.status()).as(early.toString()).isEqualTo(422);
         assertThat(early.code()).isEqualTo("PERIOD_NOT_OVER");
 
@@ -126,8 +129,8 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void onlyTheBureausApproversCloseAndBadInputChangesNothing() {
-        String period = "2074";
-        moveTo(LocalDate.of(2075, 3, 1));
+        String period = "2087";
+        moveTo(LocalDate.of(2088, 3, 1));
         twoUnitsApproved(period);
         String body = "{\"period\":\"" + period + "\",\"note\":\"逾期未报\"}";
         long before = eventCount();
@@ -154,8 +157,8 @@ class RollupClosureHttpTest extends HttpTestBase {
 
     @Test
     void theExportUsesTheSameWords() throws Exception {
-        String period = "2076";
-        moveTo(LocalDate.of(2077, 3, 1));
+        String period = "2089";
+        moveTo(LocalDate.of(2090, 3, 1));
         twoUnitsApproved(period);
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/rollups/city/export?period=" + period))
