@@ -7,6 +7,7 @@ import cn.jiangcheng.tracker.api.submission.Period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class ReportingCalendars {
     public static final ReportingCalendar ANNUAL = new ReportingCalendar(0, 1, 31);
     public static final ReportingCalendar QUARTERLY = new ReportingCalendar(0, 1, 15);
     public static final ReportingCalendar MONTHLY = new ReportingCalendar(0, 1, 10);
+
+    /** Reporting days are calendar days in China, whatever the server's own zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public static final int MAX_OPEN_DAYS_EARLY = 31;
     public static final int MAX_DUE_MONTHS_AFTER_END = 12;

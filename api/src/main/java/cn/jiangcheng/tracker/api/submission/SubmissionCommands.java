@@ -3,11 +3,9 @@ package cn.jiangcheng.tracker.api.submission;
 import cn.jiangcheng.tracker.api.common.OrgUnitScoped;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ValueRule;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +18,13 @@ public final class SubmissionCommands {
     }
 
     /**
-     * Filled in by the server: cityId from the unit; opens and deadline from the reporting calendars of the indicators
-     * the unit reports in the period (the earliest opening, the latest due date); today is the server's date (China),
-     * a report for a period that has not opened is refused; approvalUnitId is the city bureau whose approvers decide;
-     * reviewUnitId is a county that reviews first (two-step chain), or null.
+     * cityId is the unit's city; approvalUnitId is the city bureau whose approvers decide; reviewUnitId is a county
+     * that reviews first (two-step chain), or null. The indicators, the reporting window and today's date are not
+     * the caller's to give: the aggregate looks them up itself.
      */
     public record CreateSubmission(@TargetAggregateIdentifier String submissionId, String orgUnitId, String cityId,
-                                   String period, LocalDate opens, LocalDate deadline, LocalDate today,
-                                   String approvalUnitId, String reviewUnitId,
-                                   List<ReportedValue> values, List<ValueRule> rules) implements OrgUnitScoped {
+                                   String period, String approvalUnitId, String reviewUnitId,
+                                   List<ReportedValue> values) implements OrgUnitScoped {
         @Override
         public String targetOrgUnitId() {
             return orgUnitId;
@@ -36,19 +32,16 @@ public final class SubmissionCommands {
     }
 
     public record SaveSubmissionDraft(@TargetAggregateIdentifier String submissionId, List<ReportedValue> values,
-                                      List<ValueRule> rules, @TargetAggregateVersion Long expectedVersion) {
+                                      @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record AttachEvidence(@TargetAggregateIdentifier String submissionId, Evidence evidence,
                                  @TargetAggregateVersion Long expectedVersion) {
     }
 
-    /**
-     * today is the server's date, compared with the deadline to mark the report late; opens is the report's opening
-     * day under today's calendars (as for {@link CreateSubmission}): nothing is submitted before it.
-     */
-    public record SubmitSubmission(@TargetAggregateIdentifier String submissionId, List<ValueRule> rules,
-                                   LocalDate opens, LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+    /** Checked against today's catalog and calendars, not those of the day the draft was saved. */
+    public record SubmitSubmission(@TargetAggregateIdentifier String submissionId,
+                                   @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record WithdrawSubmission(@TargetAggregateIdentifier String submissionId,

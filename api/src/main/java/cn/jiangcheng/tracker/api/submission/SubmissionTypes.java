@@ -1,10 +1,6 @@
 package cn.jiangcheng.tracker.api.submission;
 
-import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
-import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
-
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
 public final class SubmissionTypes {
@@ -19,14 +15,6 @@ public final class SubmissionTypes {
      */
     public record ReportedValue(String indicatorId, BigDecimal value, Map<String, BigDecimal> components,
                                 String note, String explanation) {
-    }
-
-    /**
-     * What the aggregate needs to check one value, filled in by the server from the catalog and the read model:
-     * the client cannot choose its own rules.
-     */
-    public record ValueRule(String indicatorId, String name, ValueType valueType, RollupRule rollupRule,
-                            List<String> componentKeys, BigDecimal plausibilityShare, BigDecimal lastApprovedValue) {
     }
 
     /** A file attached as evidence; the bytes live in PostgreSQL, the event carries their SHA-256. */

@@ -4,7 +4,6 @@ import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
-import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission;
@@ -154,7 +153,7 @@ public class SubmissionController {
         return new Created(id, Status.DRAFT, 1);
     }
 
-    /** Creates a report; the command carries the rules and the unit's city, deadline and deciders. */
+    /** Creates a report; the aggregate itself looks up what the unit reports and when. */
     String createDraft(TrackerUser user, String orgUnitId, Period period, List<ReportedValue> values) {
         OrgUnitView unit = orgDirectory.find(orgUnitId)
                 .filter(u -> orgDirectory.isVisible(u.id(), user.orgUnitId(), user.cityId(), user.dataScope()))
@@ -162,16 +161,9 @@ public class SubmissionController {
         if (!unit.active()) {
             throw new BusinessRuleViolation("UNIT_INACTIVE", "该单位已停用");
         }
-        var valueRules = rules.rules(unit.id(), period);
-        if (valueRules.isEmpty()) {
-            throw new BusinessRuleViolation("NOTHING_TO_REPORT", "本单位在" + period.code() + "期没有须填报的指标");
-        }
-        String approvalUnit = access.approvalUnitOf(unit.cityId())
-                .orElseThrow(() -> new BusinessRuleViolation("NO_APPROVER", "本市尚未设立审核单位（市生态环境局）"));
         String id = SubmissionAccess.submissionId(unit.id(), period.code());
-        Window window = rules.window(unit.id(), period);
-        commandGateway.sendAndWait(new CreateSubmission(id, unit.id(), unit.cityId(), period.code(), window.opens(),
-                window.due(), today(), approvalUnit, access.reviewUnitOf(unit), values, valueRules));
+        commandGateway.sendAndWait(new CreateSubmission(id, unit.id(), unit.cityId(), period.code(),
+                access.approvalUnitOf(unit.cityId()).orElse(null), access.reviewUnitOf(unit), values));
         return id;
     }
 
@@ -217,10 +209,9 @@ public class SubmissionController {
     @PreAuthorize("hasRole('SUBMITTER')")
     @Operation(summary = "保存草稿")
     public Accepted saveDraft(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
-        SubmissionDetail submission = access.visible(id, Caller.current());
+        access.visible(id, Caller.current());
         commandGateway.sendAndWait(new SaveSubmissionDraft(id,
-                request.values().stream().map(ValueInput::toReported).toList(),
-                rules.rules(submission.orgUnitId(), parsePeriod(submission.period())), request.expectedVersion()));
+                request.values().stream().map(ValueInput::toReported).toList(), request.expectedVersion()));
         return new Accepted(id);
     }
 
@@ -228,10 +219,8 @@ public class SubmissionController {
     @PreAuthorize("hasRole('SUBMITTER')")
     @Operation(summary = "提交审核")
     public Accepted submit(@PathVariable String id, @Valid @RequestBody VersionRequest request) {
-        SubmissionDetail submission = access.visible(id, Caller.current());
-        Period period = parsePeriod(submission.period());
-        commandGateway.sendAndWait(new SubmitSubmission(id, rules.rules(submission.orgUnitId(), period),
-                rules.window(submission.orgUnitId(), period).opens(), today(), request.expectedVersion()));
+        access.visible(id, Caller.current());
+        commandGateway.sendAndWait(new SubmitSubmission(id, request.expectedVersion()));
         return new Accepted(id);
     }
 

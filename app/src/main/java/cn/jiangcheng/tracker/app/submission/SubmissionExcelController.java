@@ -104,8 +104,7 @@ public class SubmissionExcelController {
             return new SubmissionController.Created(id, Status.DRAFT, 1);
         }
         SubmissionDetail current = report.get();
-        commandGateway.sendAndWait(new SaveSubmissionDraft(current.id(), values, rules.rules(unit.id(), parsed),
-                current.version()));
+        commandGateway.sendAndWait(new SaveSubmissionDraft(current.id(), values, current.version()));
         return new SubmissionController.Created(current.id(), Status.DRAFT, current.version() + 1);
     }
 

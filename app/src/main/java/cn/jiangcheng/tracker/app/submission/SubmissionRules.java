@@ -4,30 +4,21 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
 import cn.jiangcheng.tracker.api.submission.Period;
-import cn.jiangcheng.tracker.api.submission.SubmissionQueries.FindPreviousApprovedValues;
-import cn.jiangcheng.tracker.api.submission.SubmissionQueries.PreviousApproved;
-import cn.jiangcheng.tracker.api.submission.SubmissionQueries.PreviousApprovedList;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ValueRule;
 import cn.jiangcheng.tracker.app.indicator.IndicatorCatalog;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Builds the rules a report is checked against from the catalog and the unit's last approved values, on the server:
- * a client cannot loosen them.
+ * What the web layer shows of a unit's form (the Excel template, the opening day); the aggregate looks up the same
+ * for itself when it checks a report.
  */
 @Component
 public class SubmissionRules {
     private final IndicatorCatalog catalog;
-    private final QueryGateway queryGateway;
 
-    public SubmissionRules(IndicatorCatalog catalog, QueryGateway queryGateway) {
+    public SubmissionRules(IndicatorCatalog catalog) {
         this.catalog = catalog;
-        this.queryGateway = queryGateway;
     }
 
     /** The unit's indicators of the period's type; those confirmed 不涉及 for it are not among them. */
@@ -42,19 +33,5 @@ public class SubmissionRules {
 
     static Window window(List<IndicatorView> indicators, Period period) {
         return ReportingCalendars.window(indicators.stream().map(IndicatorView::toDefinition).toList(), period);
-    }
-
-    public List<ValueRule> rules(String orgUnitId, Period period) {
-        Map<String, PreviousApproved> previous = previousApproved(orgUnitId, period).stream()
-                .collect(Collectors.toMap(PreviousApproved::indicatorId, p -> p, (a, b) -> a));
-        return indicators(orgUnitId, period).stream().map(i -> new ValueRule(i.id(), i.name(), i.valueType(),
-                        i.rollupRule(), i.components().stream().map(c -> c.key()).toList(), i.plausibilityShare(),
-                        previous.containsKey(i.id()) ? previous.get(i.id()).value() : null))
-                .toList();
-    }
-
-    public List<PreviousApproved> previousApproved(String orgUnitId, Period period) {
-        return queryGateway.query(new FindPreviousApprovedValues(orgUnitId, period.code()), PreviousApprovedList.class)
-                .join().values();
     }
 }

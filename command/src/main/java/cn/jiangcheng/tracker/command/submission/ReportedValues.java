@@ -3,7 +3,6 @@ package cn.jiangcheng.tracker.command.submission;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ValueRule;
 import cn.jiangcheng.tracker.command.common.Rules;
 
 import java.math.BigDecimal;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Checks reported values against the catalog's rules; ratio values are recomputed from their components. */
+/** Checks reported values against what the unit's form expects; ratio values are recomputed from their components. */
 final class ReportedValues {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX = new BigDecimal("1000000000000");
@@ -27,29 +26,28 @@ final class ReportedValues {
     }
 
     /** Validates a draft: what is there must be right, but values may still be missing. */
-    static List<ReportedValue> normalise(List<ReportedValue> values, List<ValueRule> rules) {
-        Rules.require(rules != null, "NO_RULES", "未找到该单位本期须填报的指标");
-        Map<String, ValueRule> byIndicator = rules.stream()
-                .collect(Collectors.toMap(ValueRule::indicatorId, Function.identity(), (a, b) -> a));
+    static List<ReportedValue> normalise(List<ReportedValue> values, List<ExpectedValue> expected) {
+        Map<String, ExpectedValue> byIndicator = expected.stream()
+                .collect(Collectors.toMap(ExpectedValue::indicatorId, Function.identity(), (a, b) -> a));
         List<ReportedValue> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ReportedValue value : values == null ? List.<ReportedValue>of() : values) {
             Rules.require(value != null && value.indicatorId() != null, "REQUIRED", "指标不能为空");
             Rules.require(seen.add(value.indicatorId()), "DUPLICATE_INDICATOR", "同一指标填写了两次");
-            ValueRule rule = byIndicator.get(value.indicatorId());
-            Rules.require(rule != null, "NOT_ASSIGNED", "指标“" + value.indicatorId() + "”不属于本单位本期的填报任务");
-            result.add(normalise(value, rule));
+            ExpectedValue indicator = byIndicator.get(value.indicatorId());
+            Rules.require(indicator != null, "NOT_ASSIGNED", "指标“" + value.indicatorId() + "”不属于本单位本期的填报任务");
+            result.add(normalise(value, indicator));
         }
         return List.copyOf(result);
     }
 
-    private static ReportedValue normalise(ReportedValue value, ValueRule rule) {
-        String name = "“" + rule.name() + "”";
-        Map<String, BigDecimal> components = checkComponents(value.components(), rule, name);
+    private static ReportedValue normalise(ReportedValue value, ExpectedValue indicator) {
+        String name = "“" + indicator.name() + "”";
+        Map<String, BigDecimal> components = checkComponents(value.components(), indicator, name);
         BigDecimal number = value.value();
-        if (rule.rollupRule() == RollupRule.RATIO_OF_SUMS && components.size() == 2) {
-            BigDecimal numerator = components.get(rule.componentKeys().get(0));
-            BigDecimal denominator = components.get(rule.componentKeys().get(1));
+        if (indicator.rollupRule() == RollupRule.RATIO_OF_SUMS && components.size() == 2) {
+            BigDecimal numerator = components.get(indicator.componentKeys().get(0));
+            BigDecimal denominator = components.get(indicator.componentKeys().get(1));
             Rules.require(numerator.compareTo(denominator) <= 0, "NUMERATOR_ABOVE_DENOMINATOR",
                     name + "的分子不能大于分母");
             Rules.require(denominator.signum() > 0, "ZERO_DENOMINATOR", name + "的分母必须大于0");
@@ -57,24 +55,24 @@ final class ReportedValues {
             number = HUNDRED.multiply(numerator).divide(denominator, 2, RoundingMode.HALF_UP);
         }
         if (number != null) {
-            checkRange(number, rule.valueType(), name);
+            checkRange(number, indicator.valueType(), name);
         }
-        if (rule.rollupRule() == RollupRule.AREA_WEIGHTED && number != null) {
-            BigDecimal area = components.get(rule.componentKeys().get(0));
+        if (indicator.rollupRule() == RollupRule.AREA_WEIGHTED && number != null) {
+            BigDecimal area = components.get(indicator.componentKeys().get(0));
             Rules.require(area != null && area.signum() > 0, "AREA_REQUIRED", name + "须同时填写面积（大于0）");
         }
         return new ReportedValue(value.indicatorId(), number, components, text(value.note(), name + "的备注"),
                 text(value.explanation(), name + "的变动说明"));
     }
 
-    private static Map<String, BigDecimal> checkComponents(Map<String, BigDecimal> given, ValueRule rule,
+    private static Map<String, BigDecimal> checkComponents(Map<String, BigDecimal> given, ExpectedValue indicator,
                                                            String name) {
         Map<String, BigDecimal> components = new LinkedHashMap<>();
         if (given == null) {
             return components;
         }
         for (Map.Entry<String, BigDecimal> entry : given.entrySet()) {
-            Rules.require(rule.componentKeys().contains(entry.getKey()), "UNKNOWN_COMPONENT",
+            Rules.require(indicator.componentKeys().contains(entry.getKey()), "UNKNOWN_COMPONENT",
                     name + "没有分项“" + entry.getKey() + "”");
             BigDecimal component = entry.getValue();
             if (component != null) {
@@ -111,37 +109,37 @@ final class ReportedValues {
     }
 
     /** Before submitting: every assigned indicator has a value, and big jumps are explained. */
-    static void requireComplete(List<ReportedValue> values, List<ValueRule> rules) {
+    static void requireComplete(List<ReportedValue> values, List<ExpectedValue> expected) {
         Map<String, ReportedValue> byIndicator = values.stream()
                 .collect(Collectors.toMap(ReportedValue::indicatorId, Function.identity()));
         List<String> missing = new ArrayList<>();
-        for (ValueRule rule : rules) {
-            ReportedValue value = byIndicator.get(rule.indicatorId());
-            boolean componentsMissing = value != null && value.components().size() < rule.componentKeys().size();
+        for (ExpectedValue indicator : expected) {
+            ReportedValue value = byIndicator.get(indicator.indicatorId());
+            boolean componentsMissing = value != null && value.components().size() < indicator.componentKeys().size();
             if (value == null || value.value() == null || componentsMissing) {
-                missing.add(rule.name());
+                missing.add(indicator.name());
                 continue;
             }
-            if (needsExplanation(value.value(), rule)) {
+            if (needsExplanation(value.value(), indicator)) {
                 Rules.require(value.explanation() != null, "EXPLANATION_REQUIRED",
-                        "“" + rule.name() + "”与上次审核通过的数值（" + plain(rule.lastApprovedValue())
-                                + "）相比变动超过" + plain(rule.plausibilityShare().multiply(HUNDRED))
+                        "“" + indicator.name() + "”与上次审核通过的数值（" + plain(indicator.lastApprovedValue())
+                                + "）相比变动超过" + plain(indicator.plausibilityShare().multiply(HUNDRED))
                                 + "%，请填写变动说明");
             }
         }
         Rules.require(missing.isEmpty(), "INCOMPLETE", "以下指标尚未填写完整：" + String.join("、", missing));
     }
 
-    static boolean needsExplanation(BigDecimal value, ValueRule rule) {
-        BigDecimal last = rule.lastApprovedValue();
-        if (last == null || rule.plausibilityShare() == null) {
+    static boolean needsExplanation(BigDecimal value, ExpectedValue indicator) {
+        BigDecimal last = indicator.lastApprovedValue();
+        if (last == null || indicator.plausibilityShare() == null) {
             return false;
         }
         BigDecimal change = value.subtract(last).abs();
         if (last.signum() == 0) {
             return change.signum() != 0;
         }
-        return change.divide(last.abs(), 6, RoundingMode.HALF_UP).compareTo(rule.plausibilityShare()) > 0;
+        return change.divide(last.abs(), 6, RoundingMode.HALF_UP).compareTo(indicator.plausibilityShare()) > 0;
     }
 
     private static String plain(BigDecimal number) {

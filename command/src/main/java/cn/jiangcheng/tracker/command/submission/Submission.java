@@ -3,6 +3,7 @@ package cn.jiangcheng.tracker.command.submission;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.AttachEvidence;
@@ -70,29 +71,33 @@ public class Submission {
     }
 
     @CommandHandler
-    public Submission(CreateSubmission command, MetaData metaData) {
+    public Submission(CreateSubmission command, MetaData metaData, ReportingRules reportingRules) {
         Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
-        requireOwnUnit(metaData, command.orgUnitId());
         Period period = Period.parse(command.period()).orElseThrow(() ->
                 new BusinessRuleViolation("BAD_PERIOD", "填报期间格式应为 2025、2025-Q1 或 2025-03"));
-        Rules.require(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未指定审核单位");
-        Rules.require(ReportingCalendars.fits(period, command.opens(), command.deadline()), "BAD_DEADLINE",
+        ReportForm form = reportingRules.formFor(command.orgUnitId(), period);
+        Rules.require(!form.isEmpty(), "NOTHING_TO_REPORT", "本单位在" + period.code() + "期没有须填报的指标");
+        Rules.require(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
+        requireOwnUnit(metaData, command.orgUnitId());
+        Window window = form.window();
+        Rules.require(ReportingCalendars.fits(period, window.opens(), window.due()), "BAD_DEADLINE",
                 "填报截止日期与期间不符");
-        requireOpen(period, command.opens(), command.today());
-        List<ReportedValue> values = ReportedValues.normalise(command.values(), command.rules());
+        requireOpen(period, window.opens(), reportingRules.today());
+        List<ReportedValue> values = ReportedValues.normalise(command.values(), form.expected());
         apply(new SubmissionCreated(command.submissionId(), command.orgUnitId(), command.cityId(), period.code(),
-                command.deadline(), command.approvalUnitId(), command.reviewUnitId()));
+                window.due(), command.approvalUnitId(), command.reviewUnitId()));
         apply(new SubmissionDraftSaved(command.submissionId(), 1, values));
     }
 
     @CommandHandler
-    public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts) {
+    public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts,
+                       ReportingRules reportingRules) {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
-        apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(),
-                command.rules())));
+        List<ExpectedValue> expected = reportingRules.formFor(orgUnitId, period()).expected();
+        apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(), expected)));
     }
 
     @CommandHandler
@@ -108,17 +113,20 @@ public class Submission {
     }
 
     @CommandHandler
-    public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts) {
+    public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts,
+                       ReportingRules reportingRules) {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
-        requireOpen(Period.parse(periodCode).orElseThrow(), command.opens(), command.today());
-        Rules.require(command.rules() != null && !command.rules().isEmpty(), "NO_RULES", "本期没有需要填报的指标");
-        // the catalog may have changed since the draft was saved: check the draft again against today's rules
-        List<ReportedValue> values = ReportedValues.normalise(draft, command.rules());
-        ReportedValues.requireComplete(values, command.rules());
+        ReportForm form = reportingRules.formFor(orgUnitId, period());
+        LocalDate today = reportingRules.today();
+        requireOpen(period(), form.window().opens(), today);
+        Rules.require(!form.isEmpty(), "NO_RULES", "本期没有需要填报的指标");
+        // the catalog may have changed since the draft was saved: check the draft again against today's form
+        List<ReportedValue> values = ReportedValues.normalise(draft, form.expected());
+        ReportedValues.requireComplete(values, form.expected());
         // lateness is about the first report; correcting an approved report later is not a late report
-        boolean late = revision == 1 && command.today().isAfter(deadline);
+        boolean late = revision == 1 && today.isAfter(deadline);
         apply(new SubmissionSubmitted(submissionId, revision, values, late));
     }
 
@@ -174,17 +182,16 @@ public class Submission {
         apply(new AmendmentStarted(submissionId, revision + 1, Rules.requireText(command.reason(), 500, "修改原因")));
     }
 
-    /**
-     * A decision taken on an outdated screen is refused as a conflict before any rule is checked, so of two
-     * people acting at once exactly one succeeds and the other is told to reload.
-     */
-
     /** A period's figures are not known before it opens (a 2027 report on 2 December 2026 would be a guess). */
     private static void requireOpen(Period period, LocalDate opens, LocalDate today) {
         Rules.require(opens != null && today != null, "NO_DATE", "缺少填报日期");
         ReportingCalendars.notOpenYet(period, opens, today).ifPresent(message -> {
             throw new BusinessRuleViolation("PERIOD_NOT_OPEN", message);
         });
+    }
+
+    private Period period() {
+        return Period.parse(periodCode).orElseThrow();
     }
 
     private boolean awaitingCountyReview() {

@@ -14,7 +14,6 @@ import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReviewed;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionSubmitted;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ValueRule;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test data for the {@link Submission} tests: the people who act on a report, the rules of four kinds of
+ * Test data for the {@link Submission} tests: the people who act on a report, the unit's form with four kinds of
  * indicator, reported values and the events that put a report into each of its states.
  *
  * <p>Two reports are used. 永吉县 (220221) reports its own values and the city bureau (220200-sthj) decides in
@@ -133,57 +132,57 @@ final class SubmissionFixtures {
         return Map.of(AuditKeys.USER_ID, AuditKeys.SYSTEM_USER);
     }
 
-    // --- rules --------------------------------------------------------------------------------------------------
+    // --- the unit's form ----------------------------------------------------------------------------------------
 
-    static ValueRule waterRule() {
-        return new ValueRule(WATER, WATER_NAME, ValueType.PERCENT, RollupRule.RATIO_OF_SUMS,
+    static ExpectedValue expectedWater() {
+        return new ExpectedValue(WATER, WATER_NAME, ValueType.PERCENT, RollupRule.RATIO_OF_SUMS,
                 List.of(SECTIONS_GOOD, SECTIONS_ASSESSED), DEFAULT_SHARE, null);
     }
 
-    static ValueRule airRule() {
-        return new ValueRule(AIR, AIR_NAME, ValueType.PERCENT, RollupRule.CITY_MEASURED, List.of(), DEFAULT_SHARE,
+    static ExpectedValue expectedAir() {
+        return new ExpectedValue(AIR, AIR_NAME, ValueType.PERCENT, RollupRule.CITY_MEASURED, List.of(), DEFAULT_SHARE,
                 null);
     }
 
-    static ValueRule drinkingRule() {
-        return new ValueRule(DRINKING, DRINKING_NAME, ValueType.YES_NO, RollupRule.ALL_UNITS_MET, List.of(),
+    static ExpectedValue expectedDrinking() {
+        return new ExpectedValue(DRINKING, DRINKING_NAME, ValueType.YES_NO, RollupRule.ALL_UNITS_MET, List.of(),
                 DEFAULT_SHARE, null);
     }
 
-    static ValueRule forestRule() {
-        return new ValueRule(FOREST, FOREST_NAME, ValueType.PERCENT, RollupRule.AREA_WEIGHTED, List.of(AREA),
+    static ExpectedValue expectedForest() {
+        return new ExpectedValue(FOREST, FOREST_NAME, ValueType.PERCENT, RollupRule.AREA_WEIGHTED, List.of(AREA),
                 DEFAULT_SHARE, null);
     }
 
-    static ValueRule afforestationRule() {
-        return new ValueRule(AFFORESTATION, AFFORESTATION_NAME, ValueType.NUMBER, RollupRule.SUM, List.of(),
+    static ExpectedValue expectedAfforestation() {
+        return new ExpectedValue(AFFORESTATION, AFFORESTATION_NAME, ValueType.NUMBER, RollupRule.SUM, List.of(),
                 DEFAULT_SHARE, null);
     }
 
     /** The indicators 永吉县 reports this quarter. */
-    static List<ValueRule> rules() {
-        return List.of(waterRule(), airRule(), drinkingRule(), forestRule(), afforestationRule());
+    static List<ExpectedValue> expectedValues() {
+        return List.of(expectedWater(), expectedAir(), expectedDrinking(), expectedForest(), expectedAfforestation());
     }
 
-    /** {@link #rules()} without the given indicator, e.g. after it was taken off the unit's list. */
-    static List<ValueRule> rulesWithout(String indicatorId) {
-        return rules().stream().filter(r -> !r.indicatorId().equals(indicatorId)).toList();
+    /** {@link #expectedValues()} without the given indicator, e.g. after it was taken off the unit's list. */
+    static List<ExpectedValue> expectedWithout(String indicatorId) {
+        return expectedValues().stream().filter(r -> !r.indicatorId().equals(indicatorId)).toList();
     }
 
-    static ValueRule withLastApproved(ValueRule rule, String lastApprovedValue) {
-        return new ValueRule(rule.indicatorId(), rule.name(), rule.valueType(), rule.rollupRule(),
+    static ExpectedValue withLastApproved(ExpectedValue rule, String lastApprovedValue) {
+        return new ExpectedValue(rule.indicatorId(), rule.name(), rule.valueType(), rule.rollupRule(),
                 rule.componentKeys(), rule.plausibilityShare(), bd(lastApprovedValue));
     }
 
-    static ValueRule withShare(ValueRule rule, String share) {
-        return new ValueRule(rule.indicatorId(), rule.name(), rule.valueType(), rule.rollupRule(),
+    static ExpectedValue withShare(ExpectedValue rule, String share) {
+        return new ExpectedValue(rule.indicatorId(), rule.name(), rule.valueType(), rule.rollupRule(),
                 rule.componentKeys(), bd(share), rule.lastApprovedValue());
     }
 
-    /** {@link #rules()} with the rule of the same indicator replaced. */
-    static List<ValueRule> rulesWith(ValueRule... replacements) {
-        List<ValueRule> result = new ArrayList<>(rules());
-        for (ValueRule replacement : replacements) {
+    /** {@link #expectedValues()} with the rule of the same indicator replaced. */
+    static List<ExpectedValue> expectedWith(ExpectedValue... replacements) {
+        List<ExpectedValue> result = new ArrayList<>(expectedValues());
+        for (ExpectedValue replacement : replacements) {
             result.replaceAll(r -> r.indicatorId().equals(replacement.indicatorId()) ? replacement : r);
         }
         return result;
@@ -267,13 +266,11 @@ final class SubmissionFixtures {
     // --- commands -----------------------------------------------------------------------------------------------
 
     static CreateSubmission create(List<ReportedValue> values) {
-        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID, null,
-                values, rules());
+        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, APPROVAL_UNIT_ID, null, values);
     }
 
-    static CreateSubmission createWithRules(List<ReportedValue> values, List<ValueRule> rules) {
-        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID, null,
-                values, rules);
+    static CreateSubmission createFor(String period) {
+        return new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, APPROVAL_UNIT_ID, null, List.of());
     }
 
     // --- events: 永吉县's report, decided in one step -----------------------------------------------------------

@@ -24,7 +24,6 @@ import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReviewed;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionSubmitted;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionWithdrawn;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ValueRule;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -51,6 +50,7 @@ import static cn.jiangcheng.tracker.command.submission.SubmissionFixtures.*;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The life of one report: drafted and submitted by its unit, reviewed by its county in the two-step chain,
@@ -60,19 +60,21 @@ import static org.hamcrest.Matchers.not;
 class SubmissionTest {
     private static final LocalDate BEFORE_DEADLINE = DEADLINE.minusDays(3);
 
+    private final FakeReportingRules reporting = new FakeReportingRules();
     private FixtureConfiguration<Submission> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Submission.class);
+        fixture.registerInjectableResource(reporting);
     }
 
     private static SaveSubmissionDraft save(List<ReportedValue> values) {
-        return new SaveSubmissionDraft(SUBMISSION_ID, values, rules(), null);
+        return new SaveSubmissionDraft(SUBMISSION_ID, values, null);
     }
 
     private static SubmitSubmission submit() {
-        return new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE, null);
+        return new SubmitSubmission(SUBMISSION_ID, null);
     }
 
     private static ApproveSubmission approve() {
@@ -115,8 +117,8 @@ class SubmissionTest {
         @Test
         void theTwoStepChainRemembersTheReviewingCounty() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(TOWN_SUBMISSION_ID, TOWN_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY,
-                            APPROVAL_UNIT_ID, REVIEW_UNIT_ID, List.of(), rules()), townSubmitter())
+                    .when(new CreateSubmission(TOWN_SUBMISSION_ID, TOWN_ID, CITY_ID, PERIOD, APPROVAL_UNIT_ID,
+                            REVIEW_UNIT_ID, List.of()), townSubmitter())
                     .expectEvents(townCreated(), new SubmissionDraftSaved(TOWN_SUBMISSION_ID, 1, List.of()));
         }
 
@@ -171,8 +173,8 @@ class SubmissionTest {
         @Test
         void aUnitWithoutCityIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, null, PERIOD, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID,
-                            null, List.of(), rules()), system())
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, null, PERIOD, APPROVAL_UNIT_ID, null,
+                            List.of()), system())
                     .expectException(violationOf("UNIT_NOT_IN_CITY"))
                     .expectNoEvents();
         }
@@ -180,10 +182,10 @@ class SubmissionTest {
         @Test
         void aCityWithoutApprovalUnitCannotReceiveReports() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, TODAY, null, null,
-                            List.of(), rules()), submitter())
+                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, null, null, List.of()),
+                            submitter())
                     .expectException(violationOf("NO_APPROVER"))
-                    .expectExceptionMessage("本市尚未指定审核单位")
+                    .expectExceptionMessage("本市尚未设立审核单位（市生态环境局）")
                     .expectNoEvents();
         }
 
@@ -193,8 +195,7 @@ class SubmissionTest {
                 "2100", "2025-Q1-01", "2025-q1", "二〇二五"})
         void malformedPeriodsAreRefused(String period) {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, OPENS, DEADLINE, TODAY, APPROVAL_UNIT_ID,
-                            null, List.of(), rules()), submitter())
+                    .when(createFor(period), submitter())
                     .expectException(violationOf("BAD_PERIOD"))
                     .expectExceptionMessage("填报期间格式应为 2025、2025-Q1 或 2025-03")
                     .expectNoEvents();
@@ -211,10 +212,10 @@ class SubmissionTest {
                 "2025-12, 2026-01-10"
         })
         void theDeadlineFollowsFromThePeriod(String period, LocalDate deadline) {
+            reporting.window(Period.parse(period).orElseThrow().opens(), deadline);
+            reporting.today(LocalDate.of(2026, 2, 1));
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, period, Period.parse(period).orElseThrow().opens(), deadline,
-                            LocalDate.of(2026, 2, 1), APPROVAL_UNIT_ID,
-                            null, List.of(), rules()), submitter())
+                    .when(createFor(period), submitter())
                     .expectEvents(new SubmissionCreated(SUBMISSION_ID, UNIT_ID, CITY_ID, period, deadline,
                             APPROVAL_UNIT_ID, null), draftSaved(1, List.of()));
         }
@@ -222,8 +223,7 @@ class SubmissionTest {
         @Test
         void thePeriodIsStoredWithoutSurroundingBlanks() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, " 2025-Q1 ", OPENS, DEADLINE, TODAY,
-                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .when(createFor(" 2025-Q1 "), submitter())
                     .expectEvents(created(), draftSaved(1, List.of()));
         }
 
@@ -231,9 +231,9 @@ class SubmissionTest {
         @ParameterizedTest
         @ValueSource(strings = {"2025-04-01", "2025-04-14", "2025-06-30", "2026-03-31"})
         void aDeadlineSomeCalendarGivesThePeriodIsKept(LocalDate deadline) {
+            reporting.window(OPENS, deadline);
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, deadline, TODAY,
-                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .when(create(List.of()), submitter())
                     .expectEvents(new SubmissionCreated(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, deadline,
                             APPROVAL_UNIT_ID, null), draftSaved(1, List.of()));
         }
@@ -243,9 +243,9 @@ class SubmissionTest {
         @NullSource
         @ValueSource(strings = {"2025-03-31", "2026-04-01"})
         void aDeadlineNoCalendarGivesThePeriodIsRefused(LocalDate deadline) {
+            reporting.window(OPENS, deadline);
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, deadline, TODAY,
-                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .when(create(List.of()), submitter())
                     .expectException(violationOf("BAD_DEADLINE"))
                     .expectExceptionMessage("填报截止日期与期间不符")
                     .expectNoEvents();
@@ -256,18 +256,18 @@ class SubmissionTest {
         @NullSource
         @ValueSource(strings = {"2025-04-02", "2025-02-28"})
         void anOpeningNoCalendarGivesThePeriodIsRefused(LocalDate opens) {
+            reporting.window(opens, DEADLINE);
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, opens, DEADLINE, TODAY,
-                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .when(create(List.of()), submitter())
                     .expectException(violationOf("BAD_DEADLINE"))
                     .expectNoEvents();
         }
 
         @Test
         void aReportForAPeriodThatHasNotOpenedIsRefused() {
+            reporting.today(OPENS.minusDays(1));
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE,
-                            OPENS.minusDays(1), APPROVAL_UNIT_ID, null, complete(), rules()), submitter())
+                    .when(create(complete()), submitter())
                     .expectException(violationOf("PERIOD_NOT_OPEN"))
                     .expectExceptionMessage("2025年第一季度的数据自2025年4月1日起方可填报")
                     .expectNoEvents();
@@ -275,10 +275,10 @@ class SubmissionTest {
 
         @Test
         void anAnnualReportOpensOnTheFirstOfJanuary() {
+            reporting.window(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 1, 31));
+            reporting.today(LocalDate.of(2026, 12, 2));
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, "2027", LocalDate.of(2028, 1, 1),
-                            LocalDate.of(2028, 1, 31), LocalDate.of(2026, 12, 2), APPROVAL_UNIT_ID, null, List.of(),
-                            rules()), submitter())
+                    .when(createFor("2027"), submitter())
                     .expectException(violationOf("PERIOD_NOT_OPEN"))
                     .expectExceptionMessage("2027年的数据自2028年1月1日起方可填报")
                     .expectNoEvents();
@@ -286,27 +286,36 @@ class SubmissionTest {
 
         @Test
         void aReportMayBeCreatedOnTheDayItOpens() {
+            reporting.today(OPENS);
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, OPENS,
-                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .when(create(List.of()), submitter())
                     .expectEvents(created(), draftSaved(1, List.of()));
         }
 
         @Test
         void withoutTodayNoReportCanBeCreated() {
+            reporting.today(null);
             fixture.givenNoPriorActivity()
-                    .when(new CreateSubmission(SUBMISSION_ID, UNIT_ID, CITY_ID, PERIOD, OPENS, DEADLINE, null,
-                            APPROVAL_UNIT_ID, null, List.of(), rules()), submitter())
+                    .when(create(List.of()), submitter())
                     .expectException(violationOf("NO_DATE"))
                     .expectNoEvents();
         }
 
         @Test
-        void withoutRulesNoReportCanBeCreated() {
+        void aUnitWithNothingToReportInThePeriodGetsNoReport() {
+            reporting.expect(List.of());
             fixture.givenNoPriorActivity()
-                    .when(createWithRules(List.of(), null), submitter())
-                    .expectException(violationOf("NO_RULES"))
+                    .when(create(List.of()), submitter())
+                    .expectException(violationOf("NOTHING_TO_REPORT"))
+                    .expectExceptionMessage("本单位在2025-Q1期没有须填报的指标")
                     .expectNoEvents();
+        }
+
+        @Test
+        void theFormIsLookedUpForTheUnitAndPeriodOfTheCommand() {
+            fixture.givenNoPriorActivity()
+                    .when(create(List.of()), submitter());
+            assertEquals(List.of(UNIT_ID + " " + PERIOD), reporting.asked());
         }
 
         @Test
@@ -376,7 +385,7 @@ class SubmissionTest {
         @Test
         void aReviewedReportCannotBeChanged() {
             fixture.given(townInReviewed())
-                    .when(new SaveSubmissionDraft(TOWN_SUBMISSION_ID, changedNormalised(), rules(), null),
+                    .when(new SaveSubmissionDraft(TOWN_SUBMISSION_ID, changedNormalised(), null),
                             townSubmitter())
                     .expectException(violationOf("WRONG_STATUS"))
                     .expectNoEvents();
@@ -447,10 +456,11 @@ class SubmissionTest {
         }
 
         @Test
-        void withoutRulesNothingCanBeSaved() {
+        void aFormWithoutIndicatorsTakesNoValues() {
+            reporting.expect(List.of());
             fixture.given(inDraft())
-                    .when(new SaveSubmissionDraft(SUBMISSION_ID, complete(), null, null), submitter())
-                    .expectException(violationOf("NO_RULES"))
+                    .when(save(complete()), submitter())
+                    .expectException(violationOf("NOT_ASSIGNED"))
                     .expectNoEvents();
         }
     }
@@ -594,22 +604,25 @@ class SubmissionTest {
 
         @Test
         void aReportSubmittedOnTheDeadlineDayIsOnTime() {
+            reporting.today(DEADLINE);
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, DEADLINE, null), submitter())
+                    .when(submit(), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), false));
         }
 
         @Test
         void aReportSubmittedTheDayAfterTheDeadlineIsLate() {
+            reporting.today(DEADLINE.plusDays(1));
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, DEADLINE.plusDays(1), null), submitter())
+                    .when(submit(), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), true));
         }
 
         @Test
         void aReportIsNotSubmittedBeforeItsPeriodOpens() {
+            reporting.today(LocalDate.of(2025, 3, 20));
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, LocalDate.of(2025, 3, 20), null),
+                    .when(submit(),
                             submitter())
                     .expectException(violationOf("PERIOD_NOT_OPEN"))
                     .expectExceptionMessage("2025年第一季度的数据自2025年4月1日起方可填报")
@@ -619,8 +632,10 @@ class SubmissionTest {
         /** An indicator whose calendar opens it early: the report may be submitted before the quarter is over. */
         @Test
         void aReportSubmittedBeforeThePeriodEndsIsOnTime() {
+            reporting.window(LocalDate.of(2025, 3, 15), DEADLINE);
+            reporting.today(LocalDate.of(2025, 3, 20));
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rules(), LocalDate.of(2025, 3, 15), LocalDate.of(2025, 3, 20), null), submitter())
+                    .when(submit(), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), false));
         }
 
@@ -650,7 +665,7 @@ class SubmissionTest {
         @Test
         void aReviewedReportCannotBeSubmittedAgain() {
             fixture.given(townInReviewed())
-                    .when(new SubmitSubmission(TOWN_SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE, null), townSubmitter())
+                    .when(new SubmitSubmission(TOWN_SUBMISSION_ID, null), townSubmitter())
                     .expectException(violationOf("WRONG_STATUS"))
                     .expectNoEvents();
         }
@@ -739,11 +754,12 @@ class SubmissionTest {
         @Test
         void completenessIsJudgedByTodaysRules() {
             // a sixth indicator was assigned after the draft was saved
-            List<ValueRule> moreRules = new ArrayList<>(rules());
-            moreRules.add(new ValueRule("220200-06", "农村生活污水治理率", ValueType.PERCENT, RollupRule.CITY_MEASURED,
+            List<ExpectedValue> moreIndicators = new ArrayList<>(expectedValues());
+            moreIndicators.add(new ExpectedValue("220200-06", "农村生活污水治理率", ValueType.PERCENT, RollupRule.CITY_MEASURED,
                     List.of(), DEFAULT_SHARE, null));
+            reporting.expect(moreIndicators);
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, moreRules, OPENS, BEFORE_DEADLINE, null), submitter())
+                    .when(submit(), submitter())
                     .expectException(violationOf("INCOMPLETE"))
                     .expectExceptionMessage("以下指标尚未填写完整：农村生活污水治理率")
                     .expectNoEvents();
@@ -751,27 +767,28 @@ class SubmissionTest {
 
         @Test
         void aValueNoLongerAssignedIsRefusedOnSubmission() {
+            reporting.expect(expectedWithout(AFFORESTATION));
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rulesWithout(AFFORESTATION), OPENS, BEFORE_DEADLINE, null),
+                    .when(submit(),
                             submitter())
                     .expectException(violationOf("NOT_ASSIGNED"))
                     .expectNoEvents();
         }
 
         @Test
-        void withoutRulesThereIsNothingToSubmit() {
-            fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, List.of(), OPENS, BEFORE_DEADLINE, null), submitter())
+        void aFormWithoutIndicatorsHasNothingToSubmit() {
+            reporting.expect(List.of());
+            fixture.given(created(), draftSaved(1, List.of()))
+                    .when(submit(), submitter())
                     .expectException(violationOf("NO_RULES"))
                     .expectNoEvents();
         }
 
         @Test
-        void missingRulesAreRefused() {
-            fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, null, OPENS, BEFORE_DEADLINE, null), submitter())
-                    .expectException(violationOf("NO_RULES"))
-                    .expectNoEvents();
+        void theFormIsLookedUpForTheReportsOwnUnitAndPeriod() {
+            fixture.given(townInDraft())
+                    .when(new SubmitSubmission(TOWN_SUBMISSION_ID, null), townSubmitter());
+            assertEquals(List.of(TOWN_ID + " " + PERIOD), reporting.asked());
         }
     }
 
@@ -780,8 +797,8 @@ class SubmissionTest {
     class ExplainingJumps {
 
         private SubmitSubmission submitWithLastAirValue(String lastApproved) {
-            return new SubmitSubmission(SUBMISSION_ID, rulesWith(withLastApproved(airRule(), lastApproved)),
-                    OPENS, BEFORE_DEADLINE, null);
+            reporting.expect(expectedWith(withLastApproved(expectedAir(), lastApproved)));
+            return submit();
         }
 
         private List<Object> draftWithAir(ReportedValue air) {
@@ -855,9 +872,9 @@ class SubmissionTest {
 
         @Test
         void withoutAShareNoJumpIsChecked() {
+            reporting.expect(expectedWith(withShare(withLastApproved(expectedAir(), "80"), null)));
             fixture.given(draftWithAir(value(AIR, "5")))
-                    .when(new SubmitSubmission(SUBMISSION_ID,
-                            rulesWith(withShare(withLastApproved(airRule(), "80"), null)), OPENS, BEFORE_DEADLINE, null),
+                    .when(submit(),
                             submitter())
                     .expectEvents(submitted(1, replace(completeNormalised(), value(AIR, "5"))));
         }
@@ -865,19 +882,18 @@ class SubmissionTest {
         @Test
         void aLargerShareAllowsLargerJumps() {
             ReportedValue afforestation = value(AFFORESTATION, "520");
+            reporting.expect(expectedWith(withShare(withLastApproved(expectedAfforestation(), "350"), "0.5")));
             fixture.given(created(), draftSaved(1, replace(completeNormalised(), afforestation)))
-                    .when(new SubmitSubmission(SUBMISSION_ID,
-                            rulesWith(withShare(withLastApproved(afforestationRule(), "350"), "0.5")),
-                            OPENS, BEFORE_DEADLINE, null), submitter())
+                    .when(submit(), submitter())
                     .expectEvents(submitted(1, replace(completeNormalised(), afforestation)));
         }
 
         @Test
         void theRecomputedRatioIsWhatIsCompared() {
             // 9 of 10 sections = 90.00, 50 % above the last approved 60
+            reporting.expect(expectedWith(withLastApproved(expectedWater(), "60")));
             fixture.given(inDraft())
-                    .when(new SubmitSubmission(SUBMISSION_ID, rulesWith(withLastApproved(waterRule(), "60")),
-                            OPENS, BEFORE_DEADLINE, null), submitter())
+                    .when(submit(), submitter())
                     .expectException(violationOf("EXPLANATION_REQUIRED"))
                     .expectExceptionMessage(containsString(WATER_NAME))
                     .expectNoEvents();
@@ -885,9 +901,9 @@ class SubmissionTest {
 
         @Test
         void aYesTurningIntoANoNeedsAnExplanation() {
+            reporting.expect(expectedWith(withLastApproved(expectedDrinking(), "1")));
             fixture.given(created(), draftSaved(1, replace(completeNormalised(), value(DRINKING, "0"))))
-                    .when(new SubmitSubmission(SUBMISSION_ID, rulesWith(withLastApproved(drinkingRule(), "1")),
-                            OPENS, BEFORE_DEADLINE, null), submitter())
+                    .when(submit(), submitter())
                     .expectException(violationOf("EXPLANATION_REQUIRED"))
                     .expectNoEvents();
         }
@@ -1575,12 +1591,11 @@ class SubmissionTest {
         static Stream<Arguments> staleCommands() {
             // a draft is at version 1 (two events), a submitted report at 2, an approved one at 3
             return Stream.of(
-                    Arguments.of("save", inDraft(), new SaveSubmissionDraft(SUBMISSION_ID, changedNormalised(),
-                            rules(), 0L), submitter()),
+                    Arguments.of("save", inDraft(), new SaveSubmissionDraft(SUBMISSION_ID, changedNormalised(), 0L),
+                            submitter()),
                     Arguments.of("attach", inDraft(), new AttachEvidence(SUBMISSION_ID, evidence("f1"), 0L),
                             submitter()),
-                    Arguments.of("submit", inDraft(), new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE,
-                            0L), submitter()),
+                    Arguments.of("submit", inDraft(), new SubmitSubmission(SUBMISSION_ID, 0L), submitter()),
                     Arguments.of("withdraw", inSubmitted(), new WithdrawSubmission(SUBMISSION_ID, 1L), submitter()),
                     Arguments.of("approve", inSubmitted(), new ApproveSubmission(SUBMISSION_ID, null, 1L),
                             cityApprover()),
@@ -1611,7 +1626,7 @@ class SubmissionTest {
         @Test
         void aDraftBasedOnTheCurrentVersionIsSaved() {
             fixture.given(inDraft())
-                    .when(new SaveSubmissionDraft(SUBMISSION_ID, changedNormalised(), rules(), 1L), submitter())
+                    .when(new SaveSubmissionDraft(SUBMISSION_ID, changedNormalised(), 1L), submitter())
                     .expectEvents(draftSaved(1, changedNormalised()));
         }
 
@@ -1644,7 +1659,7 @@ class SubmissionTest {
         @Test
         void aStaleVersionIsRefusedBeforeTheValuesAreChecked() {
             fixture.given(plus(inDraft(), draftSaved(1, changedNormalised())))
-                    .when(new SaveSubmissionDraft(SUBMISSION_ID, List.of(value(AIR, "101")), rules(), 1L),
+                    .when(new SaveSubmissionDraft(SUBMISSION_ID, List.of(value(AIR, "101")), 1L),
                             submitter())
                     .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
@@ -1673,9 +1688,9 @@ class SubmissionTest {
 
         static Stream<Arguments> commands() {
             return Stream.of(
-                    Arguments.of(inDraft(), new SaveSubmissionDraft(SUBMISSION_ID, complete(), rules(), null)),
+                    Arguments.of(inDraft(), new SaveSubmissionDraft(SUBMISSION_ID, complete(), null)),
                     Arguments.of(inDraft(), new AttachEvidence(SUBMISSION_ID, evidence("f1"), null)),
-                    Arguments.of(inDraft(), new SubmitSubmission(SUBMISSION_ID, rules(), OPENS, BEFORE_DEADLINE, null)),
+                    Arguments.of(inDraft(), new SubmitSubmission(SUBMISSION_ID, null)),
                     Arguments.of(inSubmitted(), new WithdrawSubmission(SUBMISSION_ID, null)),
                     Arguments.of(inSubmitted(), new ApproveSubmission(SUBMISSION_ID, null, null)),
                     Arguments.of(inSubmitted(), new ReturnSubmission(SUBMISSION_ID, "数据有误", null, null)),

@@ -23,11 +23,13 @@ import static cn.jiangcheng.tracker.command.submission.SubmissionFixtures.*;
  * and on every later save. Ratios are recomputed from their counts; everything else is range-checked.
  */
 class SubmissionValuesTest {
+    private final FakeReportingRules reporting = new FakeReportingRules();
     private FixtureConfiguration<Submission> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Submission.class);
+        fixture.registerInjectableResource(reporting);
     }
 
     /** Creates the report with the given values and expects them to be stored as {@code stored}. */
@@ -339,7 +341,7 @@ class SubmissionValuesTest {
 
         private void saveRefused(String code, ReportedValue... values) {
             fixture.given(inDraft())
-                    .when(new SaveSubmissionDraft(SUBMISSION_ID, Arrays.asList(values), rules(), null), submitter())
+                    .when(new SaveSubmissionDraft(SUBMISSION_ID, Arrays.asList(values), null), submitter())
                     .expectException(violationOf(code))
                     .expectNoEvents();
         }
@@ -397,7 +399,7 @@ class SubmissionValuesTest {
         @Test
         void theRatioIsRecomputedOnEverySave() {
             fixture.given(inDraft())
-                    .when(new SaveSubmissionDraft(SUBMISSION_ID, List.of(water("90.00", "2", "3")), rules(), null),
+                    .when(new SaveSubmissionDraft(SUBMISSION_ID, List.of(water("90.00", "2", "3")), null),
                             submitter())
                     .expectEvents(draftSaved(1, List.of(water("66.67", "2", "3"))));
         }
