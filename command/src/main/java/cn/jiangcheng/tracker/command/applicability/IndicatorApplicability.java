@@ -1,18 +1,19 @@
 package cn.jiangcheng.tracker.command.applicability;
 
-import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.ConfirmNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.DeclareNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.RejectNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.RevokeNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.SetNotApplicable;
+import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableConfirmed;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableDeclared;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableRejected;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableRevoked;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableSet;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.Status;
-import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -123,26 +124,16 @@ public class IndicatorApplicability {
 
     /** Only the unit's own submitters speak for it. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        Rules.require(Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), unitId) && hasRole(metaData, "SUBMITTER"),
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以申报不涉及");
     }
 
     /** The city bureau that approves the unit's reports decides what it has to report. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        boolean approver = hasRole(metaData, "APPROVER")
-                && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), deciderUnitId);
-        Rules.require(approver, "NOT_DECIDER", "只有市生态环境局审核员可以确认、驳回或撤销不涉及");
-    }
-
-    private static boolean hasRole(MetaData metaData, String role) {
-        Object roles = metaData.get(AuditKeys.ROLES);
-        return roles != null && Arrays.asList(roles.toString().split(",")).contains(role);
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId),
+                "NOT_DECIDER", "只有市生态环境局审核员可以确认、驳回或撤销不涉及");
     }
 
     private void requireStatus(String message, Status... allowed) {

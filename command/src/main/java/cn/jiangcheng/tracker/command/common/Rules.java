@@ -19,4 +19,9 @@ public final class Rules {
         require(trimmed.length() <= maxLength, "TOO_LONG", fieldLabel + "不能超过" + maxLength + "个字符");
         return trimmed;
     }
+
+    /** A text that may be left out: blank is none, anything else is trimmed and checked like a required one. */
+    public static String optionalText(String value, int maxLength, String fieldLabel) {
+        return value == null || value.isBlank() ? null : requireText(value, maxLength, fieldLabel);
+    }
 }

@@ -1,11 +1,9 @@
 package cn.jiangcheng.tracker.command.common;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.messaging.MetaData;
 
-import java.util.Objects;
 
 /**
  * Aggregates carry their city; a command from another city is answered as if the record did not exist.
@@ -16,11 +14,8 @@ public final class TenantGuard {
     }
 
     public static void requireSameCity(MetaData metaData, String aggregateCityId, String notFoundMessage) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        Object callerCity = metaData.get(AuditKeys.CITY_ID);
-        if (aggregateCityId == null || !Objects.equals(aggregateCityId, callerCity)) {
+        Actor actor = Actor.of(metaData);
+        if (!actor.isSystem() && !actor.inCity(aggregateCityId)) {
             throw new NotFoundInScope(notFoundMessage);
         }
     }

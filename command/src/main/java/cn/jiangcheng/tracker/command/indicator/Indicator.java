@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.command.indicator;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorCommands.AssignIndicator;
@@ -35,6 +34,8 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.Kind;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,7 +46,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -78,8 +78,7 @@ public class Indicator {
     /** Indicators come from the plan text; the system seeds them, the city bureau then maintains them. */
     @CommandHandler
     public Indicator(DefineIndicator command, MetaData metaData) {
-        Rules.require(AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID)), "SYSTEM_ONLY",
-                "指标目录由规划文本导入");
+        Rules.require(Actor.of(metaData).isSystem(), "SYSTEM_ONLY", "指标目录由规划文本导入");
         IndicatorDefinition d = command.definition();
         Rules.require(d != null && command.indicatorId().equals(d.indicatorId()), "BAD_DEFINITION", "指标定义不完整");
         Rules.requireText(d.name(), 80, "指标名称");
@@ -220,19 +219,16 @@ public class Indicator {
     }
 
     private static void requireSystem(MetaData metaData) {
-        Rules.require(AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID)), "FOUR_EYES",
-                "目标调整须由一名审核人提出、另一名审核人确认");
+        Rules.require(Actor.of(metaData).isSystem(), "FOUR_EYES", "目标调整须由一名审核人提出、另一名审核人确认");
     }
 
     private static void requireApprover(MetaData metaData) {
-        Object roles = metaData.get(AuditKeys.ROLES);
-        boolean approver = roles != null && Arrays.asList(roles.toString().split(",")).contains("APPROVER");
-        Rules.require(approver && userOf(metaData) != null, "NOT_APPROVER", "只有审核人可以调整目标");
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.has(Role.APPROVER) && actor.userId() != null, "NOT_APPROVER", "只有审核人可以调整目标");
     }
 
     private static String userOf(MetaData metaData) {
-        Object user = metaData.get(AuditKeys.USER_ID);
-        return user == null ? null : user.toString();
+        return Actor.of(metaData).userId();
     }
 
     /** A new proposal, by an approver of the city, while none is open, with its reason and source document. */
@@ -411,10 +407,11 @@ public class Indicator {
     @EventSourcingHandler
     void on(TargetChangeProposed event, MetaData metaData) {
         proposalIds.add(event.proposalId());
-        Object name = metaData.get(AuditKeys.USER_NAME);
+        Actor proposer = Actor.of(metaData);
         openProposal = new Proposal(event.proposalId(), event.kind(), event.year(), event.value(),
                 event.oldTargets(), event.newTargets(), event.reason(), event.documentNumber(),
-                event.documentTitle(), userOf(metaData), name == null ? userOf(metaData) : name.toString());
+                event.documentTitle(), proposer.userId(),
+                proposer.userName() == null ? proposer.userId() : proposer.userName());
     }
 
     @EventSourcingHandler

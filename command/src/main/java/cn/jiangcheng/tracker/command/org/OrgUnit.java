@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.command.org;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.org.OrgUnitCommands.CreateRootOrgUnit;
 import cn.jiangcheng.tracker.api.org.OrgUnitCommands.DeactivateOrgUnit;
 import cn.jiangcheng.tracker.api.org.OrgUnitCommands.RenameOrgUnit;
@@ -9,6 +8,7 @@ import cn.jiangcheng.tracker.api.org.OrgUnitEvents.OrgUnitDeactivated;
 import cn.jiangcheng.tracker.api.org.OrgUnitEvents.OrgUnitMoved;
 import cn.jiangcheng.tracker.api.org.OrgUnitEvents.OrgUnitRenamed;
 import cn.jiangcheng.tracker.api.org.OrgUnitType;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,8 +40,7 @@ public class OrgUnit {
 
     @CommandHandler
     public OrgUnit(CreateRootOrgUnit command, MetaData metaData) {
-        Rules.require(AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID)),
-                "ROOT_UNIT_SYSTEM_ONLY", "只有系统可以创建顶级单位");
+        Rules.require(Actor.of(metaData).isSystem(), "ROOT_UNIT_SYSTEM_ONLY", "只有系统可以创建顶级单位");
         Rules.require(command.type() == OrgUnitType.PROVINCE, "ROOT_MUST_BE_PROVINCE", "顶级单位必须是省");
         apply(new OrgUnitCreated(OrgUnitIds.require(command.orgUnitId()),
                 Rules.requireText(command.name(), MAX_NAME, "单位名称"), command.type(), null, null));

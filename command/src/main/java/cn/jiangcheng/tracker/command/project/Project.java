@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.command.project;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
@@ -20,14 +19,16 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
-import cn.jiangcheng.tracker.api.project.ProjectTypes;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
+import cn.jiangcheng.tracker.api.project.ProjectTypes;
 import cn.jiangcheng.tracker.api.submission.Period;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,12 +41,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -171,7 +170,7 @@ public class Project {
         BigDecimal newInvestment = requireAmount(content.investmentCompleted(), "累计完成投资");
         Rules.require(newInvestment.compareTo(MAX_INVESTMENT) <= 0, "OUT_OF_RANGE",
                 "累计完成投资超过100亿元，请核对单位（万元）");
-        String explanation = optionalText(content.explanation(), 500, "情况说明");
+        String explanation = Rules.optionalText(content.explanation(), 500, "情况说明");
         List<MilestoneReached> reached = requireMilestonesReached(content.milestonesReached(), command.today());
         requireExplained(explanation, newProgress, newInvestment, command.jumpShare());
         if (newProgress.compareTo(HUNDRED) == 0) {
@@ -180,8 +179,8 @@ public class Project {
             Rules.require(open == 0, "MILESTONES_OPEN", "还有" + open + "个里程碑未完成，进度不能为100%");
         }
         UpdateContent checked = new UpdateContent(period.code(), newProgress, newInvestment, reached,
-                optionalText(content.problems(), 1000, "存在问题和风险"),
-                optionalText(content.nextSteps(), 1000, "下一步工作"), explanation);
+                Rules.optionalText(content.problems(), 1000, "存在问题和风险"),
+                Rules.optionalText(content.nextSteps(), 1000, "下一步工作"), explanation);
         UpdateState previous = updates.get(period.code());
         int revision = previous == null ? 1 : previous.revision() + 1;
         apply(new ProjectUpdateSubmitted(projectId, period.code(), revision, leadUnitId, checked));
@@ -195,7 +194,7 @@ public class Project {
         requireActive();
         Rules.require(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以审核通过");
         apply(new ProjectUpdateApproved(projectId, command.updateId(), update.revision(), update.content(),
-                optionalText(command.comment(), 500, "审核意见")));
+                Rules.optionalText(command.comment(), 500, "审核意见")));
     }
 
     @CommandHandler
@@ -226,23 +225,15 @@ public class Project {
 
     /** Only the approvers of the city bureau plan projects and decide on reports; the system seeds them. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        boolean approver = hasRole(metaData, "APPROVER")
-                && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), deciderUnitId);
-        Rules.require(approver, "NOT_DECIDER", "只有市生态环境局审核员可以办理此事项");
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
+                "只有市生态环境局审核员可以办理此事项");
     }
 
     /** Cooperating units see the project, but only the lead unit's submitters report on it. */
     private void requireLeadUnitSubmitter(MetaData metaData) {
-        boolean lead = hasRole(metaData, "SUBMITTER") && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), leadUnitId);
-        Rules.require(lead, "NOT_LEAD_UNIT", "只有牵头单位的填报员可以报送项目进展");
-    }
-
-    private static boolean hasRole(MetaData metaData, String role) {
-        Object roles = metaData.get(AuditKeys.ROLES);
-        return roles != null && Arrays.asList(roles.toString().split(",")).contains(role);
+        Rules.require(Actor.of(metaData).actsAs(Role.SUBMITTER, leadUnitId), "NOT_LEAD_UNIT",
+                "只有牵头单位的填报员可以报送项目进展");
     }
 
     private static List<String> requireUnits(String lead, List<String> cooperatingUnitIds) {
@@ -259,7 +250,7 @@ public class Project {
         Rules.require(plan != null, "REQUIRED", "项目信息不能为空");
         String name = Rules.requireText(plan.name(), 200, "项目名称");
         Rules.require(ProjectTypes.COLUMNS.containsKey(plan.column()), "BAD_COLUMN", "项目须属于规划专栏2至专栏9之一");
-        String group = optionalText(plan.group(), 60, "工程类别");
+        String group = Rules.optionalText(plan.group(), 60, "工程类别");
         LocalDate start = plan.plannedStart();
         LocalDate finish = plan.plannedFinish();
         Rules.require((start == null) == (finish == null), "REQUIRED", "计划开工和完工日期须同时填写");
@@ -312,7 +303,7 @@ public class Project {
                 Rules.require(fileId != null && evidenceFiles.containsKey(fileId), "UNKNOWN_FILE",
                         "里程碑“" + milestone.name() + "”引用的证明文件不属于该项目，请先上传");
             }
-            String evidence = optionalText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
+            String evidence = Rules.optionalText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
             Rules.require(evidence != null || !files.isEmpty(), "EVIDENCE_REQUIRED",
                     "里程碑“" + milestone.name() + "”须填写完成证明或上传证明文件");
             checked.add(new MilestoneReached(r.milestoneId(), r.reachedOn(), evidence, List.copyOf(files)));
@@ -350,13 +341,6 @@ public class Project {
         Rules.require(value.signum() >= 0, "OUT_OF_RANGE", label + "不能为负数");
         Rules.require(value.stripTrailingZeros().scale() <= 2, "TOO_PRECISE", label + "最多保留两位小数");
         return value;
-    }
-
-    private static String optionalText(String text, int maxLength, String label) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return Rules.requireText(text, maxLength, label);
     }
 
     private static String plain(BigDecimal value) {

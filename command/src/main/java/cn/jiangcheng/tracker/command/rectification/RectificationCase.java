@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.command.rectification;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcceptCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcknowledgeCase;
@@ -39,6 +38,8 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -118,10 +119,10 @@ public class RectificationCase {
         requireInspector(metaData);
         Rules.require(command.source() != null, "REQUIRED", "问题来源不能为空");
         Rules.require(command.problemClass() != null, "REQUIRED", "问题类别不能为空");
-        String round = optionalText(command.round(), 40, "督察轮次");
-        String batch = optionalText(command.batch(), 40, "批次");
-        String problemNumber = optionalText(command.problemNumber(), 40, "问题编号");
-        String complaintNumber = optionalText(command.complaintNumber(), 30, "信访件编号");
+        String round = Rules.optionalText(command.round(), 40, "督察轮次");
+        String batch = Rules.optionalText(command.batch(), 40, "批次");
+        String problemNumber = Rules.optionalText(command.problemNumber(), 40, "问题编号");
+        String complaintNumber = Rules.optionalText(command.complaintNumber(), 30, "信访件编号");
         if (command.source().isInspection()) {
             Rules.require(round != null, "REQUIRED", "督察反馈问题须填写督察轮次");
             Rules.require(problemNumber != null, "REQUIRED", "督察反馈问题须填写问题编号");
@@ -243,7 +244,7 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
-        apply(new AcceptanceRejected(caseId, optionalText(command.siteCheck(), 1000, "现场核查情况"),
+        apply(new AcceptanceRejected(caseId, Rules.optionalText(command.siteCheck(), 1000, "现场核查情况"),
                 Rules.requireText(command.reason(), 500, "退回原因")));
     }
 
@@ -255,7 +256,7 @@ public class RectificationCase {
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
         Rules.require(!command.today().isBefore(closableFrom), "PUBLICITY_RUNNING",
                 "公示期尚未结束，" + closableFrom + "起可以销号");
-        apply(new CaseClosed(caseId, optionalText(command.comment(), 500, "销号意见"), command.today(),
+        apply(new CaseClosed(caseId, Rules.optionalText(command.comment(), 500, "销号意见"), command.today(),
                 acceptedOnTime));
     }
 
@@ -297,7 +298,7 @@ public class RectificationCase {
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
         LocalDate newDeadline = requestedDeadline;
         cancelDeadlines(deadlines);
-        apply(new ExtensionApproved(caseId, command.requestId(), optionalText(command.comment(), 500, "审批意见"),
+        apply(new ExtensionApproved(caseId, command.requestId(), Rules.optionalText(command.comment(), 500, "审批意见"),
                 deadline, newDeadline));
         scheduleDeadlines(deadlines, policy, newDeadline, command.today());
     }
@@ -405,35 +406,19 @@ public class RectificationCase {
 
     /** Inspectors assign, verify and decide; auditors, approvers and administrators only look. */
     private static void requireInspector(MetaData metaData) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        Rules.require(hasRole(metaData, "INSPECTOR"), "NOT_INSPECTOR", "只有督察员可以办理此事项");
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.isSystem() || actor.has(Role.INSPECTOR), "NOT_INSPECTOR", "只有督察员可以办理此事项");
     }
 
     /** Cooperating units see the case but answer for nothing: only the responsible unit's submitters act. */
     private void requireResponsibleUnit(MetaData metaData) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        Rules.require(Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), responsibleUnitId)
-                && hasRole(metaData, "SUBMITTER"), "NOT_RESPONSIBLE_UNIT", "只有责任单位的填报员可以办理此事项");
-    }
-
-    private static boolean hasRole(MetaData metaData, String role) {
-        Object roles = metaData.get(AuditKeys.ROLES);
-        return roles != null && Arrays.asList(roles.toString().split(",")).contains(role);
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.isSystem() || actor.actsAs(Role.SUBMITTER, responsibleUnitId), "NOT_RESPONSIBLE_UNIT",
+                "只有责任单位的填报员可以办理此事项");
     }
 
     private void requireStatus(String message, Status... allowed) {
         Rules.require(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
-    }
-
-    private static String optionalText(String text, int max, String label) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return Rules.requireText(text, max, label);
     }
 
     // ---------------------------------------------------------------- state

@@ -1,12 +1,13 @@
 package cn.jiangcheng.tracker.command.rollup;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ClosePeriod;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ReopenPeriod;
 import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodClosed;
 import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodReopened;
 import cn.jiangcheng.tracker.api.submission.Period;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,9 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import static cn.jiangcheng.tracker.api.rollup.ClosureCommands.reportingPeriodId;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -72,10 +71,7 @@ public class ReportingPeriod {
 
     /** Closing judges every unit of the city: only the city bureau's approvers may do it. */
     private static void requireBureauApprover(MetaData metaData, String approvalUnitId) {
-        Object roles = metaData.get(AuditKeys.ROLES);
-        boolean approver = roles != null && Arrays.asList(roles.toString().split(",")).contains("APPROVER");
-        Rules.require(approver && approvalUnitId != null
-                        && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), approvalUnitId),
+        Rules.require(Actor.of(metaData).actsAs(Role.APPROVER, approvalUnitId),
                 "NOT_DECIDER", "只有市生态环境局审核员可以截止汇总或重新开放");
     }
 

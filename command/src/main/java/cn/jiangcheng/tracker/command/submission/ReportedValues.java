@@ -61,8 +61,9 @@ final class ReportedValues {
             BigDecimal area = components.get(indicator.componentKeys().get(0));
             Rules.require(area != null && area.signum() > 0, "AREA_REQUIRED", name + "须同时填写面积（大于0）");
         }
-        return new ReportedValue(value.indicatorId(), number, components, text(value.note(), name + "的备注"),
-                text(value.explanation(), name + "的变动说明"));
+        return new ReportedValue(value.indicatorId(), number, components,
+                Rules.optionalText(value.note(), MAX_TEXT, name + "的备注"),
+                Rules.optionalText(value.explanation(), MAX_TEXT, name + "的变动说明"));
     }
 
     private static Map<String, BigDecimal> checkComponents(Map<String, BigDecimal> given, ExpectedValue indicator,
@@ -97,15 +98,6 @@ final class ReportedValues {
                     || number.compareTo(BigDecimal.ONE) == 0, "OUT_OF_RANGE", name + "只能填“是”或“否”");
         }
         Rules.require(number.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "最多保留4位小数");
-    }
-
-    private static String text(String value, String label) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.strip();
-        Rules.require(trimmed.length() <= MAX_TEXT, "TOO_LONG", label + "不能超过" + MAX_TEXT + "个字符");
-        return trimmed;
     }
 
     /** Before submitting: every assigned indicator has a value, and big jumps are explained. */

@@ -1,9 +1,8 @@
 package cn.jiangcheng.tracker.command.submission;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
-import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
+import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.AttachEvidence;
@@ -25,6 +24,8 @@ import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionWithdrawn
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,7 +41,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -142,7 +142,7 @@ public class Submission {
     public void handle(ApproveSubmission command, MetaData metaData, ConflictResolver conflicts) {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        String comment = optionalText(command.comment(), "审核意见");
+        String comment = Rules.optionalText(command.comment(), 500, "审核意见");
         if (awaitingCountyReview()) {
             requireDecider(metaData, reviewUnitId, "该报告须先由县级审核");
             apply(new SubmissionReviewed(submissionId, revision, comment));
@@ -165,7 +165,7 @@ public class Submission {
             command.valueComments().forEach((indicatorId, text) -> {
                 Rules.require(submitted.stream().anyMatch(v -> v.indicatorId().equals(indicatorId)),
                         "UNKNOWN_INDICATOR", "报告中没有指标“" + indicatorId + "”");
-                String trimmed = optionalText(text, "指标意见");
+                String trimmed = Rules.optionalText(text, 500, "指标意见");
                 if (trimmed != null) {
                     comments.put(indicatorId, trimmed);
                 }
@@ -205,33 +205,18 @@ public class Submission {
 
     /** Only people of the reporting unit itself draft, submit, withdraw and amend its reports. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
-        if (AuditKeys.SYSTEM_USER.equals(metaData.get(AuditKeys.USER_ID))) {
-            return;
-        }
-        Rules.require(Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), unitId) && hasRole(metaData, "SUBMITTER"),
+        Actor actor = Actor.of(metaData);
+        Rules.require(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以办理此事项");
     }
 
+    /** The system decides nothing here: a report is approved by a person of the deciding unit. */
     private static void requireDecider(MetaData metaData, String deciderUnitId, String message) {
-        boolean approver = hasRole(metaData, "APPROVER")
-                && Objects.equals(metaData.get(AuditKeys.ORG_UNIT_ID), deciderUnitId);
-        Rules.require(approver, "NOT_DECIDER", message);
-    }
-
-    private static boolean hasRole(MetaData metaData, String role) {
-        Object roles = metaData.get(AuditKeys.ROLES);
-        return roles != null && Arrays.asList(roles.toString().split(",")).contains(role);
+        Rules.require(Actor.of(metaData).actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER", message);
     }
 
     private void requireStatus(String message, Status... allowed) {
         Rules.require(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
-    }
-
-    private static String optionalText(String text, String label) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return Rules.requireText(text, 500, label);
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserRegistered;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserRolesChanged;
+import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -75,7 +76,7 @@ public class UserAccount {
     @CommandHandler
     public void handle(DisableUser command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        Rules.require(!username.equals(metaData.get(AuditKeys.USER_ID)), "CANNOT_DISABLE_SELF", "不能停用自己的账户");
+        Rules.require(!Actor.of(metaData).is(username), "CANNOT_DISABLE_SELF", "不能停用自己的账户");
         Rules.require(enabled, "ALREADY_DISABLED", "该用户已经停用");
         apply(new UserDisabled(username));
     }

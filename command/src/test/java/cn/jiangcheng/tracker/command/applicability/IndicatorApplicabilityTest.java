@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.applicability;
 
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.ConfirmNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.DeclareNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.RejectNotApplicable;
@@ -44,34 +46,25 @@ class IndicatorApplicabilityTest {
         fixture = new AggregateTestFixture<>(IndicatorApplicability.class);
     }
 
-    static Map<String, Object> caller(String userId, String roles, String orgUnitId, String cityId) {
-        Map<String, Object> metaData = new LinkedHashMap<>();
-        metaData.put(AuditKeys.USER_ID, userId);
-        metaData.put(AuditKeys.ROLES, roles);
-        metaData.put(AuditKeys.ORG_UNIT_ID, orgUnitId);
-        metaData.put(AuditKeys.CITY_ID, cityId);
-        return metaData;
-    }
-
     static Map<String, Object> submitter() {
-        return caller("gaoxin-submitter", "SUBMITTER", UNIT_ID, CITY_ID);
+        return Callers.person("gaoxin-submitter", UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> otherUnitSubmitter() {
-        return caller("yongji-submitter", "SUBMITTER", "220221", CITY_ID);
+        return Callers.person("yongji-submitter", "220221", CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> approver() {
-        return caller("sthj-approver", "APPROVER", APPROVAL_UNIT_ID, CITY_ID);
+        return Callers.person("sthj-approver", APPROVAL_UNIT_ID, CITY_ID, Role.APPROVER);
     }
 
     /** An approver of a county: decides its departments' reports, not what the city expects. */
     static Map<String, Object> countyApprover() {
-        return caller("yongji-approver", "APPROVER", "220221", CITY_ID);
+        return Callers.person("yongji-approver", "220221", CITY_ID, Role.APPROVER);
     }
 
     static Map<String, Object> otherCityApprover() {
-        return caller("cc-approver", "APPROVER", "220100-sthj", "220100");
+        return Callers.person("cc-approver", "220100-sthj", "220100", Role.APPROVER);
     }
 
     static DeclareNotApplicable declare(String reason) {
@@ -138,7 +131,7 @@ class IndicatorApplicabilityTest {
         @Test
         void anotherCityDoesNotFindTheUnit() {
             fixture.givenNoPriorActivity()
-                    .when(declare(REASON), caller("cc-submitter", "SUBMITTER", UNIT_ID, "220100"))
+                    .when(declare(REASON), Callers.person("cc-submitter", UNIT_ID, "220100", Role.SUBMITTER))
                     .expectException(NotFoundInScope.class)
                     .expectNoEvents();
         }

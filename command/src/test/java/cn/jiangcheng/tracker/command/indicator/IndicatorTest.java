@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.indicator;
 
+import cn.jiangcheng.tracker.command.Callers;
+import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
@@ -161,8 +163,9 @@ class IndicatorTest {
 
     /** An approver of the city bureau, as the metadata interceptor stamps a command of theirs. */
     private static Map<String, Object> approver(String userId) {
-        return Map.of(AuditKeys.USER_ID, userId, AuditKeys.USER_NAME, userId.equals(ALICE) ? "王审核" : "李审核",
-                AuditKeys.CITY_ID, CITY_ID, AuditKeys.ROLES, "APPROVER");
+        Map<String, Object> metaData = Callers.person(userId, null, CITY_ID, Role.APPROVER);
+        metaData.put(AuditKeys.USER_NAME, userId.equals(ALICE) ? "王审核" : "李审核");
+        return metaData;
     }
 
     /** A past event with the metadata of the approver whose command caused it. */
@@ -977,8 +980,7 @@ class IndicatorTest {
 
         @Test
         void anApproverOfAnotherCityIsToldTheIndicatorDoesNotExist() {
-            Map<String, Object> other = Map.of(AuditKeys.USER_ID, BOB, AuditKeys.CITY_ID, OTHER_CITY_ID,
-                    AuditKeys.ROLES, "APPROVER");
+            Map<String, Object> other = Callers.person(BOB, null, OTHER_CITY_ID, Role.APPROVER);
             fixture.given(waterDefined(), by(ALICE, proposed))
                     .when(new ConfirmTargetChange(WATER, "TP-1", null), other)
                     .expectException(NotFoundInScope.class)

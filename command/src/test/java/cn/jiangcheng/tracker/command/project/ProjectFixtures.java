@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.project;
 
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.project.ProjectCommands.CreateProject;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
@@ -47,55 +49,42 @@ final class ProjectFixtures {
         return number == null ? null : new BigDecimal(number);
     }
 
-    static Map<String, Object> caller(String userId, String roles, String orgUnitId, String cityId) {
-        Map<String, Object> metaData = new LinkedHashMap<>();
-        metaData.put(AuditKeys.USER_ID, userId);
-        metaData.put(AuditKeys.ROLES, roles);
-        metaData.put(AuditKeys.ORG_UNIT_ID, orgUnitId);
-        metaData.put(AuditKeys.CITY_ID, cityId);
-        return metaData;
-    }
-
     static Map<String, Object> approver() {
-        return caller("sthj-approver", "APPROVER", APPROVAL_UNIT_ID, CITY_ID);
+        return Callers.person("sthj-approver", APPROVAL_UNIT_ID, CITY_ID, Role.APPROVER);
     }
 
     static Map<String, Object> leadSubmitter() {
-        return caller("yongji-submitter", "SUBMITTER", LEAD_UNIT_ID, CITY_ID);
+        return Callers.person("yongji-submitter", LEAD_UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> cooperatingSubmitter() {
-        return caller("slj-submitter", "SUBMITTER", COOPERATING_UNIT_ID, CITY_ID);
+        return Callers.person("slj-submitter", COOPERATING_UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> otherUnitSubmitter() {
-        return caller("jiaohe-submitter", "SUBMITTER", OTHER_UNIT_ID, CITY_ID);
+        return Callers.person("jiaohe-submitter", OTHER_UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     /** Claims 永吉县's unit id, but works for 长春市. */
     static Map<String, Object> otherCitySubmitter() {
-        return caller("cc-submitter", "SUBMITTER", LEAD_UNIT_ID, OTHER_CITY_ID);
+        return Callers.person("cc-submitter", LEAD_UNIT_ID, OTHER_CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> otherCityApprover() {
-        return caller("cc-approver", "APPROVER", "220100-sthj", OTHER_CITY_ID);
+        return Callers.person("cc-approver", "220100-sthj", OTHER_CITY_ID, Role.APPROVER);
     }
 
     /** An approver of a county: approves nothing of the city bureau's. */
     static Map<String, Object> countyApprover() {
-        return caller("yongji-approver", "APPROVER", LEAD_UNIT_ID, CITY_ID);
+        return Callers.person("yongji-approver", LEAD_UNIT_ID, CITY_ID, Role.APPROVER);
     }
 
     static Map<String, Object> auditor() {
-        return caller("auditor", "AUDITOR", APPROVAL_UNIT_ID, CITY_ID);
+        return Callers.person("auditor", APPROVAL_UNIT_ID, CITY_ID, Role.AUDITOR);
     }
 
     static Map<String, Object> inspector() {
-        return caller("sthj-inspector", "INSPECTOR", APPROVAL_UNIT_ID, CITY_ID);
-    }
-
-    static Map<String, Object> system() {
-        return Map.of(AuditKeys.USER_ID, AuditKeys.SYSTEM_USER);
+        return Callers.person("sthj-inspector", APPROVAL_UNIT_ID, CITY_ID, Role.INSPECTOR);
     }
 
     static List<Milestone> milestones() {

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static cn.jiangcheng.tracker.command.Callers.system;
 import static cn.jiangcheng.tracker.command.RuleViolations.violationOf;
 import static cn.jiangcheng.tracker.command.project.ProjectFixtures.*;
 

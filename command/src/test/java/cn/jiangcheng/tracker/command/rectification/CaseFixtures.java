@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.rectification;
 
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RegisterCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRequested;
@@ -48,41 +50,32 @@ final class CaseFixtures {
     private CaseFixtures() {
     }
 
-    static Map<String, Object> caller(String userId, String roles, String orgUnitId, String cityId) {
-        Map<String, Object> metaData = new LinkedHashMap<>();
-        metaData.put(AuditKeys.USER_ID, userId);
-        metaData.put(AuditKeys.ROLES, roles);
-        metaData.put(AuditKeys.ORG_UNIT_ID, orgUnitId);
-        metaData.put(AuditKeys.CITY_ID, cityId);
-        return metaData;
-    }
-
     static Map<String, Object> inspector() {
-        return caller("sthj-inspector", "INSPECTOR", INSPECTION_UNIT, CITY_ID);
+        return Callers.person("sthj-inspector", INSPECTION_UNIT, CITY_ID, Role.INSPECTOR);
     }
 
     static Map<String, Object> otherCityInspector() {
-        return caller("cc-inspector", "INSPECTOR", "220100-sthj", OTHER_CITY_ID);
+        return Callers.person("cc-inspector", "220100-sthj", OTHER_CITY_ID, Role.INSPECTOR);
     }
 
     static Map<String, Object> unit() {
-        return caller("yongji-submitter", "SUBMITTER", UNIT_ID, CITY_ID);
+        return Callers.person("yongji-submitter", UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> cooperatingUnit() {
-        return caller("jiaohe-submitter", "SUBMITTER", COOPERATING_ID, CITY_ID);
+        return Callers.person("jiaohe-submitter", COOPERATING_ID, CITY_ID, Role.SUBMITTER);
     }
 
     static Map<String, Object> auditor() {
-        return caller("auditor", "AUDITOR", INSPECTION_UNIT, CITY_ID);
+        return Callers.person("auditor", INSPECTION_UNIT, CITY_ID, Role.AUDITOR);
     }
 
     static Map<String, Object> admin() {
-        return caller("admin", "ADMIN", INSPECTION_UNIT, CITY_ID);
+        return Callers.person("admin", INSPECTION_UNIT, CITY_ID, Role.ADMIN);
     }
 
     static Map<String, Object> approver() {
-        return caller("sthj-approver", "APPROVER", INSPECTION_UNIT, CITY_ID);
+        return Callers.person("sthj-approver", INSPECTION_UNIT, CITY_ID, Role.APPROVER);
     }
 
     static RegisterCase register() {

@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.rectification;
 
+import cn.jiangcheng.tracker.command.Callers;
+import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcceptCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcknowledgeCase;
@@ -278,7 +280,7 @@ class RectificationCaseTest {
         void anotherCityCannotTouchTheCase() {
             fixture.given(assigned())
                     .when(new AcknowledgeCase(CASE_ID, null),
-                            caller("cc-submitter", "SUBMITTER", UNIT_ID, OTHER_CITY_ID))
+                            Callers.person("cc-submitter", UNIT_ID, OTHER_CITY_ID, Role.SUBMITTER))
                     .expectException(NotFoundInScope.class)
                     .expectNoEvents();
         }

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.command.rollup;
 
+import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ClosePeriod;
@@ -32,13 +33,8 @@ class ReportingPeriodTest {
         fixture = new AggregateTestFixture<>(ReportingPeriod.class);
     }
 
-    private static Map<String, Object> caller(String city, String unit, String roles) {
-        return Map.of(AuditKeys.USER_ID, "u-" + unit, AuditKeys.CITY_ID, city, AuditKeys.ORG_UNIT_ID, unit,
-                AuditKeys.ROLES, roles);
-    }
-
     private static Map<String, Object> approver() {
-        return caller(CITY, BUREAU, "APPROVER");
+        return Callers.approverOf(BUREAU, CITY);
     }
 
     private static ClosePeriod close(LocalDate today, List<String> missing, String note) {
@@ -76,17 +72,17 @@ class ReportingPeriodTest {
     @Test
     void onlyApproversOfTheBureauClose() {
         fixture.givenNoPriorActivity()
-                .when(close(AFTER, MISSING, "逾期未报"), caller(CITY, BUREAU, "INSPECTOR"))
+                .when(close(AFTER, MISSING, "逾期未报"), Callers.inspectorOf(BUREAU, CITY))
                 .expectException(violationOf("NOT_DECIDER"));
         fixture.givenNoPriorActivity()
-                .when(close(AFTER, MISSING, "逾期未报"), caller(CITY, "220221", "APPROVER"))
+                .when(close(AFTER, MISSING, "逾期未报"), Callers.approverOf("220221", CITY))
                 .expectException(violationOf("NOT_DECIDER"));
     }
 
     @Test
     void anotherCityDoesNotSeeThePeriod() {
         fixture.givenNoPriorActivity()
-                .when(close(AFTER, MISSING, "逾期未报"), caller("220100", "220100-sthj", "APPROVER"))
+                .when(close(AFTER, MISSING, "逾期未报"), Callers.approverOf("220100-sthj", "220100"))
                 .expectException(NotFoundInScope.class);
     }
 

@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.submission;
 
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
@@ -84,52 +86,39 @@ final class SubmissionFixtures {
 
     // --- callers ----------------------------------------------------------------------------------------------
 
-    static Map<String, Object> caller(String userId, String roles, String orgUnitId, String cityId) {
-        Map<String, Object> metaData = new LinkedHashMap<>();
-        metaData.put(AuditKeys.USER_ID, userId);
-        metaData.put(AuditKeys.ROLES, roles);
-        metaData.put(AuditKeys.ORG_UNIT_ID, orgUnitId);
-        metaData.put(AuditKeys.CITY_ID, cityId);
-        return metaData;
-    }
-
     /** The submitter of 永吉县. */
     static Map<String, Object> submitter() {
-        return caller("yongji-submitter", "SUBMITTER", UNIT_ID, CITY_ID);
+        return Callers.person("yongji-submitter", UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     /** The submitter of 口前镇. */
     static Map<String, Object> townSubmitter() {
-        return caller("kouqian-submitter", "SUBMITTER", TOWN_ID, CITY_ID);
+        return Callers.person("kouqian-submitter", TOWN_ID, CITY_ID, Role.SUBMITTER);
     }
 
     /** A submitter of 蛟河市, another unit of the same city. */
     static Map<String, Object> otherUnitSubmitter() {
-        return caller("jiaohe-submitter", "SUBMITTER", OTHER_UNIT_ID, CITY_ID);
+        return Callers.person("jiaohe-submitter", OTHER_UNIT_ID, CITY_ID, Role.SUBMITTER);
     }
 
     /** A submitter claiming 永吉县's unit id but working for 长春市. */
     static Map<String, Object> otherCitySubmitter() {
-        return caller("changchun-submitter", "SUBMITTER", UNIT_ID, OTHER_CITY_ID);
+        return Callers.person("changchun-submitter", UNIT_ID, OTHER_CITY_ID, Role.SUBMITTER);
     }
 
     /** An approver of the city bureau, who decides in the last step. */
     static Map<String, Object> cityApprover() {
-        return caller("city-approver", "APPROVER", APPROVAL_UNIT_ID, CITY_ID);
+        return Callers.person("city-approver", APPROVAL_UNIT_ID, CITY_ID, Role.APPROVER);
     }
 
     /** An approver of 永吉县, who reviews 口前镇's reports first. */
     static Map<String, Object> countyReviewer() {
-        return caller("yongji-reviewer", "APPROVER", REVIEW_UNIT_ID, CITY_ID);
+        return Callers.person("yongji-reviewer", REVIEW_UNIT_ID, CITY_ID, Role.APPROVER);
     }
 
     /** An approver of the 长春市 bureau. */
     static Map<String, Object> otherCityApprover() {
-        return caller("changchun-approver", "APPROVER", "220100-sthj", OTHER_CITY_ID);
-    }
-
-    static Map<String, Object> system() {
-        return Map.of(AuditKeys.USER_ID, AuditKeys.SYSTEM_USER);
+        return Callers.person("changchun-approver", "220100-sthj", OTHER_CITY_ID, Role.APPROVER);
     }
 
     // --- the unit's form ----------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.command.submission;
 
+import cn.jiangcheng.tracker.command.Callers;
+import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
@@ -45,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static cn.jiangcheng.tracker.command.Callers.system;
 import static cn.jiangcheng.tracker.command.RuleViolations.violationOf;
 import static cn.jiangcheng.tracker.command.submission.SubmissionFixtures.*;
 import static org.hamcrest.Matchers.allOf;
@@ -150,7 +153,7 @@ class SubmissionTest {
         @Test
         void anApproverOfTheUnitIsNotItsSubmitter() {
             fixture.givenNoPriorActivity()
-                    .when(create(complete()), caller("yongji-approver", "APPROVER", UNIT_ID, CITY_ID))
+                    .when(create(complete()), Callers.person("yongji-approver", UNIT_ID, CITY_ID, Role.APPROVER))
                     .expectException(violationOf("NOT_REPORTING_UNIT"))
                     .expectNoEvents();
         }
@@ -166,7 +169,7 @@ class SubmissionTest {
         @Test
         void aSubmitterWithFurtherRolesMayCreate() {
             fixture.givenNoPriorActivity()
-                    .when(create(List.of()), caller("yongji-lead", "APPROVER,SUBMITTER", UNIT_ID, CITY_ID))
+                    .when(create(List.of()), Callers.person("yongji-lead", UNIT_ID, CITY_ID, Role.APPROVER, Role.SUBMITTER))
                     .expectEvents(created(), draftSaved(1, List.of()));
         }
 
@@ -410,7 +413,7 @@ class SubmissionTest {
         @Test
         void anApproverOfTheUnitMayNotSave() {
             fixture.given(inDraft())
-                    .when(save(changedNormalised()), caller("yongji-approver", "APPROVER", UNIT_ID, CITY_ID))
+                    .when(save(changedNormalised()), Callers.person("yongji-approver", UNIT_ID, CITY_ID, Role.APPROVER))
                     .expectException(violationOf("NOT_REPORTING_UNIT"))
                     .expectNoEvents();
         }
@@ -1037,8 +1040,7 @@ class SubmissionTest {
         @Test
         void anApproverWithFurtherRolesMayApprove() {
             fixture.given(inSubmitted())
-                    .when(approve(), caller("bureau-chief", "SUBMITTER,APPROVER,INSPECTOR", APPROVAL_UNIT_ID,
-                            CITY_ID))
+                    .when(approve(), Callers.person("bureau-chief", APPROVAL_UNIT_ID, CITY_ID, Role.SUBMITTER, Role.APPROVER, Role.INSPECTOR))
                     .expectEvents(approved(1, completeNormalised()));
         }
 
@@ -1054,7 +1056,7 @@ class SubmissionTest {
         @Test
         void aSubmitterOfTheApprovalUnitMayNotApprove() {
             fixture.given(inSubmitted())
-                    .when(approve(), caller("bureau-clerk", "SUBMITTER", APPROVAL_UNIT_ID, CITY_ID))
+                    .when(approve(), Callers.person("bureau-clerk", APPROVAL_UNIT_ID, CITY_ID, Role.SUBMITTER))
                     .expectException(violationOf("NOT_DECIDER"))
                     .expectNoEvents();
         }
@@ -1079,7 +1081,7 @@ class SubmissionTest {
         @Test
         void anApproverClaimingTheBureauOfAnotherCityIsStillRefused() {
             fixture.given(inSubmitted())
-                    .when(approve(), caller("changchun-approver", "APPROVER", APPROVAL_UNIT_ID, OTHER_CITY_ID))
+                    .when(approve(), Callers.person("changchun-approver", APPROVAL_UNIT_ID, OTHER_CITY_ID, Role.APPROVER))
                     .expectException(NotFoundInScope.class)
                     .expectNoEvents();
         }
@@ -1182,7 +1184,7 @@ class SubmissionTest {
         @Test
         void anApproverOfAnotherCountyCannotReview() {
             fixture.given(townInSubmitted())
-                    .when(approveTown(null), caller("jiaohe-approver", "APPROVER", OTHER_UNIT_ID, CITY_ID))
+                    .when(approveTown(null), Callers.person("jiaohe-approver", OTHER_UNIT_ID, CITY_ID, Role.APPROVER))
                     .expectException(violationOf("NOT_DECIDER"))
                     .expectNoEvents();
         }
@@ -1265,7 +1267,7 @@ class SubmissionTest {
         @Test
         void theReviewingCountyOfAnotherCityIsToldTheReportDoesNotExist() {
             fixture.given(townInSubmitted())
-                    .when(approveTown(null), caller("x", "APPROVER", REVIEW_UNIT_ID, OTHER_CITY_ID))
+                    .when(approveTown(null), Callers.person("x", REVIEW_UNIT_ID, OTHER_CITY_ID, Role.APPROVER))
                     .expectException(NotFoundInScope.class)
                     .expectNoEvents();
         }

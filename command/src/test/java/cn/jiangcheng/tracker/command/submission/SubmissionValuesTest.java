@@ -323,11 +323,7 @@ class SubmissionValuesTest {
                     .expectExceptionMessage("“" + AIR_NAME + "”的变动说明不能超过500个字符");
         }
 
-        /**
-         * Every other text of the domain (Rules.requireText) is trimmed before its length is checked; notes and
-         * explanations are checked before trimming, so 500 characters plus a trailing blank are refused although
-         * 500 characters are stored.
-         */
+        /** Like every other text of the domain, a note is trimmed before its length is checked. */
         @Test
         void aNoteOf500CharactersWithSurroundingBlanksIsAccepted() {
             accepted(List.of(withNote(value(AIR, "85"), " " + "注".repeat(500) + " ")),
