@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.command.rectification;
 
-import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcceptCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcknowledgeCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ApproveExtension;
@@ -34,8 +33,6 @@ import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ProgressReported;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.DeadlinePolicy;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
@@ -52,15 +49,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -80,14 +69,12 @@ public class RectificationCase {
     static final String OVERDUE = "rectification-overdue";
     static final String ESCALATION = "rectification-escalation";
     static final int MAX_EVIDENCE = 20;
-    static final int MAX_COOPERATING = 10;
-    static final int MAX_MILESTONES = 20;
-    /** Feedback is usually rectified within months; years-away deadlines are typing mistakes. */
-    static final int MAX_YEARS_AHEAD = 5;
     static final int MAX_PUBLICITY_DAYS = 30;
-    private static final Pattern COMPLAINT_NUMBER = Pattern.compile("[A-Z0-9]{6,30}");
 
-    /** What a fired deadline is about; the deadline day tells stale deadlines (before an extension) apart. */
+    /**
+     * What a fired deadline is about; the deadline day tells stale deadlines (before an extension) apart. Stored
+     * with every scheduled deadline, like the deadline names above: neither moves nor is renamed.
+     */
     public record DeadlineDue(LocalDate deadline, int daysLeft) {
     }
 
@@ -97,16 +84,10 @@ public class RectificationCase {
     private String responsibleUnitId;
     private Source source;
     private Status status;
-    private LocalDate deadline;
     private LocalDate closableFrom;
     private boolean acceptedOnTime;
     private int evidenceCount;
-    private String pendingExtensionId;
-    private LocalDate requestedDeadline;
-    private final Set<String> extensionIds = new HashSet<>();
-    private final Set<Integer> warningsIssued = new HashSet<>();
-    private boolean overdue;
-    private boolean escalated;
+    private final DeadlineWatch watch = new DeadlineWatch();
 
     protected RectificationCase() {
     }
@@ -117,37 +98,10 @@ public class RectificationCase {
         Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "责任单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         requireInspector(metaData);
-        Rules.require(command.source() != null, "REQUIRED", "问题来源不能为空");
-        Rules.require(command.problemClass() != null, "REQUIRED", "问题类别不能为空");
-        String round = Rules.optionalText(command.round(), 40, "督察轮次");
-        String batch = Rules.optionalText(command.batch(), 40, "批次");
-        String problemNumber = Rules.optionalText(command.problemNumber(), 40, "问题编号");
-        String complaintNumber = Rules.optionalText(command.complaintNumber(), 30, "信访件编号");
-        if (command.source().isInspection()) {
-            Rules.require(round != null, "REQUIRED", "督察反馈问题须填写督察轮次");
-            Rules.require(problemNumber != null, "REQUIRED", "督察反馈问题须填写问题编号");
-        }
-        if (command.source() == Source.COMPLAINT) {
-            Rules.require(complaintNumber != null, "REQUIRED", "信访举报案件须填写信访件编号");
-            Rules.require(COMPLAINT_NUMBER.matcher(complaintNumber).matches(), "BAD_NUMBER",
-                    "信访件编号只能由大写字母和数字组成（6—30位），如 D3SX202505280018");
-            Rules.require(command.channel() != null, "REQUIRED", "信访举报案件须填写举报方式");
-        } else {
-            Rules.require(complaintNumber == null && command.channel() == null, "NOT_A_COMPLAINT",
-                    "只有信访举报案件填写信访件编号和举报方式");
-        }
-        String description = Rules.requireText(command.description(), 2000, "问题描述");
-        String location = Rules.requireText(command.location(), 200, "问题地点");
-        String requirements = Rules.requireText(command.requirements(), 2000, "整改要求");
-        Rules.require(command.responsibleUnitId() != null, "REQUIRED", "责任单位不能为空");
-        List<String> cooperating = cooperatingUnits(command);
-        Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        requireDeadline(command.deadline(), command.today(), null);
-        apply(new CaseRegistered(command.caseId(), command.cityId(), command.source(), round, batch,
-                problemNumber, complaintNumber, command.channel(), command.problemClass(), description, location,
-                command.responsibleUnitId(), cooperating, command.deadline(), requirements, command.today()));
+        CaseRegistered registered = CaseContent.registration(command);
+        apply(registered);
         // events applied in a constructor reach the state only after it returns: pass the deadline along
-        scheduleDeadlines(deadlines, policy, command.deadline(), command.today());
+        CaseDeadlines.schedule(deadlines, policy, registered.deadline(), registered.registeredOn());
     }
 
     @CommandHandler
@@ -163,16 +117,7 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("签收后（或方案被退回后）才能提交整改方案", Status.ACKNOWLEDGED);
-        String measures = Rules.requireText(command.measures(), 2000, "整改措施");
-        String person = Rules.requireText(command.responsiblePerson(), 60, "整改责任人");
-        List<Milestone> milestones = command.milestones() == null ? List.of() : command.milestones();
-        Rules.require(milestones.size() <= MAX_MILESTONES, "TOO_MANY", "整改节点最多" + MAX_MILESTONES + "个");
-        List<Milestone> clean = new ArrayList<>();
-        for (Milestone m : milestones) {
-            Rules.require(m != null && m.dueOn() != null, "REQUIRED", "整改节点须填写完成日期");
-            clean.add(new Milestone(m.dueOn(), Rules.requireText(m.description(), 200, "整改节点内容")));
-        }
-        apply(new PlanSubmitted(caseId, measures, List.copyOf(clean), person));
+        apply(CaseContent.plan(caseId, command));
     }
 
     @CommandHandler
@@ -211,16 +156,9 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以申请验收", Status.IN_PROGRESS);
-        Rules.require(pendingExtensionId == null, "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
+        Rules.require(!watch.hasPendingExtension(), "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
         Rules.require(evidenceCount > 0, "NO_EVIDENCE", "申请验收前请上传整改佐证材料");
-        String selfCheck = Rules.requireText(command.selfCheck(), 2000, "自查情况");
-        Outcome outcome = command.outcome();
-        if (source == Source.COMPLAINT) {
-            Rules.require(outcome != null, "REQUIRED", "信访举报案件须填写办理结果");
-        } else {
-            Rules.require(outcome == null, "NOT_A_COMPLAINT", "只有信访举报案件填写办理结果");
-        }
-        apply(new AcceptanceRequested(caseId, selfCheck, outcome));
+        apply(CaseContent.acceptanceRequest(caseId, source, command));
     }
 
     @CommandHandler
@@ -234,9 +172,9 @@ public class RectificationCase {
         Rules.require(days >= 0 && days <= MAX_PUBLICITY_DAYS, "OUT_OF_RANGE",
                 "公示天数应在0到" + MAX_PUBLICITY_DAYS + "天之间");
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        cancelDeadlines(deadlines);
+        CaseDeadlines.cancel(deadlines);
         apply(new CaseAccepted(caseId, siteCheck, command.today(), days, command.today().plusDays(days),
-                !command.today().isAfter(deadline)));
+                !command.today().isAfter(watch.deadline())));
     }
 
     @CommandHandler
@@ -268,9 +206,9 @@ public class RectificationCase {
         requireStatus("只有已销号的案件可以回头看重新打开", Status.CLOSED);
         String reason = Rules.requireText(command.reason(), 500, "重新打开原因");
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        requireDeadline(command.newDeadline(), command.today(), null);
+        CaseDeadlines.requireValid(command.newDeadline(), command.today(), null);
         apply(new CaseReopened(caseId, reason, command.newDeadline()));
-        scheduleDeadlines(deadlines, policy, command.newDeadline(), command.today());
+        CaseDeadlines.schedule(deadlines, policy, command.newDeadline(), command.today());
     }
 
     @CommandHandler
@@ -278,14 +216,14 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
-        Rules.require(pendingExtensionId == null, "EXTENSION_PENDING", "已有一项延期申请正在审批");
-        Rules.require(command.requestId() != null && !extensionIds.contains(command.requestId()), "BAD_REQUEST_ID",
-                "延期申请编号无效");
+        Rules.require(!watch.hasPendingExtension(), "EXTENSION_PENDING", "已有一项延期申请正在审批");
+        Rules.require(watch.isNewExtension(command.requestId()), "BAD_REQUEST_ID", "延期申请编号无效");
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        Rules.require(!command.today().isAfter(deadline), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
+        Rules.require(!command.today().isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
         String reason = Rules.requireText(command.reason(), 500, "延期理由");
-        requireDeadline(command.newDeadline(), command.today(), deadline);
-        apply(new ExtensionRequested(caseId, command.requestId(), reason, deadline, command.newDeadline()));
+        CaseDeadlines.requireValid(command.newDeadline(), command.today(), watch.deadline());
+        apply(new ExtensionRequested(caseId, command.requestId(), reason, watch.deadline(),
+                command.newDeadline()));
         return command.requestId();
     }
 
@@ -296,11 +234,11 @@ public class RectificationCase {
         requireInspector(metaData);
         requirePending(command.requestId());
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        LocalDate newDeadline = requestedDeadline;
-        cancelDeadlines(deadlines);
+        LocalDate newDeadline = watch.requestedDeadline();
+        CaseDeadlines.cancel(deadlines);
         apply(new ExtensionApproved(caseId, command.requestId(), Rules.optionalText(command.comment(), 500, "审批意见"),
-                deadline, newDeadline));
-        scheduleDeadlines(deadlines, policy, newDeadline, command.today());
+                watch.deadline(), newDeadline));
+        CaseDeadlines.schedule(deadlines, policy, newDeadline, command.today());
     }
 
     @CommandHandler
@@ -315,84 +253,32 @@ public class RectificationCase {
 
     @DeadlineHandler(deadlineName = WARNING)
     void onWarning(DeadlineDue due) {
-        if (awaitingRectification() && due.deadline().equals(deadline) && !overdue
-                && warningsIssued.stream().noneMatch(d -> d <= due.daysLeft())) {
-            apply(new DeadlineWarningIssued(caseId, deadline, due.daysLeft()));
+        if (awaitingRectification() && watch.warns(due)) {
+            apply(new DeadlineWarningIssued(caseId, watch.deadline(), due.daysLeft()));
         }
     }
 
     @DeadlineHandler(deadlineName = OVERDUE)
     void onOverdue(DeadlineDue due) {
-        if (awaitingRectification() && due.deadline().equals(deadline) && !overdue) {
-            apply(new CaseOverdue(caseId, deadline));
+        if (awaitingRectification() && watch.turnsOverdue(due)) {
+            apply(new CaseOverdue(caseId, watch.deadline()));
         }
     }
 
     @DeadlineHandler(deadlineName = ESCALATION)
     void onEscalation(DeadlineDue due) {
-        if (awaitingRectification() && due.deadline().equals(deadline) && !escalated) {
-            if (!overdue) {
-                apply(new CaseOverdue(caseId, deadline));
+        if (awaitingRectification() && watch.escalates(due)) {
+            if (!watch.isOverdue()) {
+                apply(new CaseOverdue(caseId, watch.deadline()));
             }
-            apply(new CaseEscalated(caseId, deadline));
+            apply(new CaseEscalated(caseId, watch.deadline()));
         }
-    }
-
-    /**
-     * Warnings still ahead are scheduled for the start of their day; of the warnings already due only the
-     * nearest is raised at once (a case assigned five days before its deadline is warned now, once). The
-     * escalation is scheduled from the overdue moment, so an extension moves all of them together.
-     */
-    private static void scheduleDeadlines(DeadlineManager deadlines, DeadlinePolicy policy, LocalDate deadline,
-                                          LocalDate today) {
-        List<Integer> days = new ArrayList<>(new LinkedHashSet<>(policy.warningDays()));
-        days.sort(null);
-        boolean pastWarningRaised = false;
-        for (int before : days) {
-            if (deadline.minusDays(before).isAfter(today)) {
-                deadlines.schedule(DeadlinePolicy.warningAt(deadline, before), WARNING,
-                        new DeadlineDue(deadline, before));
-            } else if (!pastWarningRaised) {
-                pastWarningRaised = true;
-                deadlines.schedule(DeadlinePolicy.warningAt(deadline, before), WARNING,
-                        new DeadlineDue(deadline, (int) ChronoUnit.DAYS.between(today, deadline)));
-            }
-        }
-        deadlines.schedule(DeadlinePolicy.overdueAt(deadline), OVERDUE, new DeadlineDue(deadline, -1));
-        deadlines.schedule(DeadlinePolicy.overdueAt(deadline).plus(policy.escalateAfter()), ESCALATION,
-                new DeadlineDue(deadline, -1));
-    }
-
-    private static void cancelDeadlines(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(WARNING);
-        deadlines.cancelAllWithinScope(OVERDUE);
-        deadlines.cancelAllWithinScope(ESCALATION);
     }
 
     // ---------------------------------------------------------------- rules
 
-    private List<String> cooperatingUnits(RegisterCase command) {
-        List<String> units = command.cooperatingUnitIds() == null ? List.of() : command.cooperatingUnitIds();
-        Rules.require(units.size() <= MAX_COOPERATING, "TOO_MANY", "配合单位最多" + MAX_COOPERATING + "个");
-        Rules.require(units.stream().allMatch(Objects::nonNull) && new HashSet<>(units).size() == units.size(),
-                "DUPLICATE_UNIT", "配合单位不能重复");
-        Rules.require(!units.contains(command.responsibleUnitId()), "DUPLICATE_UNIT", "责任单位不能同时是配合单位");
-        return List.copyOf(units);
-    }
-
-    /** A deadline lies between today (or after the current one, for an extension) and five years ahead. */
-    private static void requireDeadline(LocalDate newDeadline, LocalDate today, LocalDate current) {
-        Rules.require(newDeadline != null, "REQUIRED", "整改时限不能为空");
-        Rules.require(!newDeadline.isBefore(today), "DEADLINE_IN_PAST", "整改时限不能早于今天");
-        if (current != null) {
-            Rules.require(newDeadline.isAfter(current), "DEADLINE_NOT_LATER", "延期后的时限须晚于现有整改时限");
-        }
-        Rules.require(!newDeadline.isAfter(today.plusYears(MAX_YEARS_AHEAD)), "OUT_OF_RANGE",
-                "整改时限不能晚于" + MAX_YEARS_AHEAD + "年之后");
-    }
-
     private void requirePending(String requestId) {
-        Rules.require(requestId != null && requestId.equals(pendingExtensionId), "NO_PENDING_EXTENSION",
+        Rules.require(watch.isPendingExtension(requestId), "NO_PENDING_EXTENSION",
                 "该延期申请不存在或已审批");
         Rules.require(awaitingRectification(), "WRONG_STATUS", "该案件已不在整改阶段");
     }
@@ -401,8 +287,6 @@ public class RectificationCase {
         return status == Status.ASSIGNED || status == Status.ACKNOWLEDGED || status == Status.IN_PROGRESS
                 || status == Status.ACCEPTANCE_REQUESTED;
     }
-
-    /** As on reports: a decision taken on an outdated screen is refused before any rule is checked. */
 
     /** Inspectors assign, verify and decide; auditors, approvers and administrators only look. */
     private static void requireInspector(MetaData metaData) {
@@ -429,7 +313,7 @@ public class RectificationCase {
         cityId = event.cityId();
         responsibleUnitId = event.responsibleUnitId();
         source = event.source();
-        deadline = event.deadline();
+        watch.startAt(event.deadline());
         status = Status.ASSIGNED;
     }
 
@@ -478,49 +362,36 @@ public class RectificationCase {
     @EventSourcingHandler
     void on(CaseReopened event) {
         status = Status.IN_PROGRESS;
-        deadline = event.newDeadline();
-        resetDeadlineFacts();
-        // 回头看 starts a new rectification: the escalation of the first round does not carry over
-        escalated = false;
+        watch.restartAt(event.newDeadline());
     }
 
     @EventSourcingHandler
     void on(ExtensionRequested event) {
-        pendingExtensionId = event.requestId();
-        requestedDeadline = event.newDeadline();
-        extensionIds.add(event.requestId());
+        watch.extensionRequested(event.requestId(), event.newDeadline());
     }
 
     @EventSourcingHandler
     void on(ExtensionApproved event) {
-        pendingExtensionId = null;
-        deadline = event.newDeadline();
-        resetDeadlineFacts();
+        watch.extendTo(event.newDeadline());
     }
 
     @EventSourcingHandler
     void on(ExtensionDenied event) {
-        pendingExtensionId = null;
+        watch.extensionDenied();
     }
 
     @EventSourcingHandler
     void on(DeadlineWarningIssued event) {
-        warningsIssued.add(event.daysLeft());
+        watch.warned(event.daysLeft());
     }
 
     @EventSourcingHandler
     void on(CaseOverdue event) {
-        overdue = true;
+        watch.markOverdue();
     }
 
     @EventSourcingHandler
     void on(CaseEscalated event) {
-        escalated = true;
-    }
-
-    /** 挂牌督办 stays with the case until it is closed: a new deadline does not lift it. */
-    private void resetDeadlineFacts() {
-        warningsIssued.clear();
-        overdue = false;
+        watch.markEscalated();
     }
 }
