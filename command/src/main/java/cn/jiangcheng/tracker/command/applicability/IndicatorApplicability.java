@@ -14,7 +14,7 @@ import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicable
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -57,9 +57,9 @@ public class IndicatorApplicability {
         requireTarget(metaData, command.applicabilityId(), command.indicatorId(), command.orgUnitId(),
                 command.cityId(), command.approvalUnitId());
         requireOwnUnit(metaData, command.orgUnitId());
-        Rules.require(status != Status.DECLARED, "WRONG_STATUS", "该指标的不涉及申请已提交，正在等待市生态环境局确认");
-        Rules.require(status != Status.CONFIRMED, "WRONG_STATUS", "该指标已确认为不涉及");
-        String reason = Rules.requireText(command.reason(), MAX_TEXT, "不涉及原因");
+        Check.that(status != Status.DECLARED, "WRONG_STATUS", "该指标的不涉及申请已提交，正在等待市生态环境局确认");
+        Check.that(status != Status.CONFIRMED, "WRONG_STATUS", "该指标已确认为不涉及");
+        String reason = Check.text(command.reason(), MAX_TEXT, "不涉及原因");
         apply(new NotApplicableDeclared(command.applicabilityId(), command.indicatorId(), command.orgUnitId(),
                 command.cityId(), command.approvalUnitId(), reason));
     }
@@ -70,8 +70,8 @@ public class IndicatorApplicability {
         requireTarget(metaData, command.applicabilityId(), command.indicatorId(), command.orgUnitId(),
                 command.cityId(), command.approvalUnitId());
         requireDecider(metaData, approvalUnitId != null ? approvalUnitId : command.approvalUnitId());
-        Rules.require(status != Status.CONFIRMED, "WRONG_STATUS", "该指标已确认为不涉及");
-        String reason = Rules.requireText(command.reason(), MAX_TEXT, "不涉及原因");
+        Check.that(status != Status.CONFIRMED, "WRONG_STATUS", "该指标已确认为不涉及");
+        String reason = Check.text(command.reason(), MAX_TEXT, "不涉及原因");
         apply(new NotApplicableSet(command.applicabilityId(), command.indicatorId(), command.orgUnitId(),
                 command.cityId(), command.approvalUnitId(), reason));
     }
@@ -82,7 +82,7 @@ public class IndicatorApplicability {
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有待确认的不涉及申请可以确认", Status.DECLARED);
         String comment = command.comment() == null || command.comment().isBlank() ? null
-                : Rules.requireText(command.comment(), MAX_TEXT, "确认意见");
+                : Check.text(command.comment(), MAX_TEXT, "确认意见");
         apply(new NotApplicableConfirmed(applicabilityId, indicatorId, orgUnitId, comment));
     }
 
@@ -91,7 +91,7 @@ public class IndicatorApplicability {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有待确认的不涉及申请可以驳回", Status.DECLARED);
-        String reason = Rules.requireText(command.reason(), MAX_TEXT, "驳回原因");
+        String reason = Check.text(command.reason(), MAX_TEXT, "驳回原因");
         apply(new NotApplicableRejected(applicabilityId, indicatorId, orgUnitId, reason));
     }
 
@@ -100,7 +100,7 @@ public class IndicatorApplicability {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有已确认的不涉及可以撤销", Status.CONFIRMED);
-        String reason = Rules.requireText(command.reason(), MAX_TEXT, "撤销原因");
+        String reason = Check.text(command.reason(), MAX_TEXT, "撤销原因");
         apply(new NotApplicableRevoked(applicabilityId, indicatorId, orgUnitId, reason));
     }
 
@@ -113,31 +113,31 @@ public class IndicatorApplicability {
         if (applicabilityId != null) {
             TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         } else {
-            Rules.require(city != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
+            Check.that(city != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
             TenantGuard.requireSameCity(metaData, city, "未找到该单位");
         }
-        Rules.require(indicator != null && unit != null
+        Check.that(indicator != null && unit != null
                         && Objects.equals(id, ApplicabilityCommands.applicabilityId(indicator, unit)),
                 "BAD_ID", "不涉及记录的编号与指标、单位不符");
-        Rules.require(approvalUnit != null, "NO_APPROVER", "本市尚未指定审核单位");
+        Check.that(approvalUnit != null, "NO_APPROVER", "本市尚未指定审核单位");
     }
 
     /** Only the unit's own submitters speak for it. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
+        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以申报不涉及");
     }
 
     /** The city bureau that approves the unit's reports decides what it has to report. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId),
+        Check.that(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId),
                 "NOT_DECIDER", "只有市生态环境局审核员可以确认、驳回或撤销不涉及");
     }
 
     private void requireStatus(String message, Status... allowed) {
-        Rules.require(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
+        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     @EventSourcingHandler

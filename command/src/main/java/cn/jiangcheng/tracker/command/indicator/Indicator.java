@@ -36,7 +36,7 @@ import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.Kind;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -78,11 +78,11 @@ public class Indicator {
     /** Indicators come from the plan text; the system seeds them, the city bureau then maintains them. */
     @CommandHandler
     public Indicator(DefineIndicator command, MetaData metaData) {
-        Rules.require(Actor.of(metaData).isSystem(), "SYSTEM_ONLY", "指标目录由规划文本导入");
+        Check.that(Actor.of(metaData).isSystem(), "SYSTEM_ONLY", "指标目录由规划文本导入");
         IndicatorDefinition d = command.definition();
-        Rules.require(d != null && command.indicatorId().equals(d.indicatorId()), "BAD_DEFINITION", "指标定义不完整");
-        Rules.requireText(d.name(), 80, "指标名称");
-        Rules.require(d.cityId() != null && d.valueType() != null && d.direction() != null && d.rollupRule() != null
+        Check.that(d != null && command.indicatorId().equals(d.indicatorId()), "BAD_DEFINITION", "指标定义不完整");
+        Check.text(d.name(), 80, "指标名称");
+        Check.that(d.cityId() != null && d.valueType() != null && d.direction() != null && d.rollupRule() != null
                 && d.periodType() != null, "BAD_DEFINITION", "指标定义不完整");
         requireComponents(d);
         requireTargets(d.targets());
@@ -135,7 +135,7 @@ public class Indicator {
     public void handle(ConfirmTargetChange command, MetaData metaData) {
         Proposal p = openProposal(command.proposalId(), metaData);
         requireSecondApprover(p, metaData, "目标调整须由另一名审核人确认，提出人不能确认自己的提议");
-        Rules.require(sameTargets(p.oldTargets(), targets), "TARGETS_CHANGED_SINCE",
+        Check.that(sameTargets(p.oldTargets(), targets), "TARGETS_CHANGED_SINCE",
                 "提议之后目标已有变化，请撤回或驳回后重新提出");
         apply(new TargetChangeConfirmed(indicatorId, p.id(), p.kind(), p.oldTargets(), p.newTargets(), p.reason(),
                 p.documentNumber(), p.documentTitle()));
@@ -150,29 +150,29 @@ public class Indicator {
     public void handle(RejectTargetChange command, MetaData metaData) {
         Proposal p = openProposal(command.proposalId(), metaData);
         requireSecondApprover(p, metaData, "提出人不能驳回自己的提议，请撤回");
-        String reason = Rules.requireText(command.reason(), 500, "驳回理由");
+        String reason = Check.text(command.reason(), 500, "驳回理由");
         apply(new TargetChangeRejected(indicatorId, p.id(), reason));
     }
 
     @CommandHandler
     public void handle(WithdrawTargetChange command, MetaData metaData) {
         Proposal p = openProposal(command.proposalId(), metaData);
-        Rules.require(p.proposedBy().equals(userOf(metaData)), "NOT_PROPOSER", "只有提出人可以撤回该提议");
+        Check.that(p.proposedBy().equals(userOf(metaData)), "NOT_PROPOSER", "只有提出人可以撤回该提议");
         apply(new TargetChangeWithdrawn(indicatorId, p.id()));
     }
 
     @CommandHandler
     public void handle(AssignIndicator command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        Rules.require(command.periodType() != null, "REQUIRED", "填报周期不能为空");
-        Rules.require(command.reportingUnitIds() == null || command.reportingUnitIds().stream().allMatch(Objects::nonNull),
+        Check.that(command.periodType() != null, "REQUIRED", "填报周期不能为空");
+        Check.that(command.reportingUnitIds() == null || command.reportingUnitIds().stream().allMatch(Objects::nonNull),
                 "REQUIRED", "填报单位不能为空");
         List<String> units = command.reportingUnitIds() == null ? List.of() : List.copyOf(command.reportingUnitIds());
-        Rules.require(new HashSet<>(units).size() == units.size(), "DUPLICATE_UNIT", "填报单位重复");
+        Check.that(new HashSet<>(units).size() == units.size(), "DUPLICATE_UNIT", "填报单位重复");
         if (definition.rollupRule() == RollupRule.CITY_MEASURED) {
-            Rules.require(command.measuringUnitId() != null, "REQUIRED", "市级监测指标须指定监测单位");
+            Check.that(command.measuringUnitId() != null, "REQUIRED", "市级监测指标须指定监测单位");
         } else {
-            Rules.require(!units.isEmpty(), "REQUIRED", "至少指定一个填报单位");
+            Check.that(!units.isEmpty(), "REQUIRED", "至少指定一个填报单位");
         }
         apply(new IndicatorAssigned(indicatorId, command.periodType(), units, command.measuringUnitId()));
     }
@@ -181,7 +181,7 @@ public class Indicator {
     public void handle(ChangePlausibilityShare command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireShare(command.share());
-        Rules.require(plausibilityShare == null || command.share().compareTo(plausibilityShare) != 0,
+        Check.that(plausibilityShare == null || command.share().compareTo(plausibilityShare) != 0,
                 "UNCHANGED", "阈值没有变化");
         apply(new PlausibilityShareChanged(indicatorId, plausibilityShare, command.share()));
     }
@@ -204,7 +204,7 @@ public class Indicator {
                 wanted = null;
             }
         }
-        Rules.require(!Objects.equals(wanted, calendar), "UNCHANGED", "填报日历没有变化");
+        Check.that(!Objects.equals(wanted, calendar), "UNCHANGED", "填报日历没有变化");
         apply(new ReportingCalendarChanged(indicatorId, calendar, wanted));
     }
 
@@ -219,12 +219,12 @@ public class Indicator {
     }
 
     private static void requireSystem(MetaData metaData) {
-        Rules.require(Actor.of(metaData).isSystem(), "FOUR_EYES", "目标调整须由一名审核人提出、另一名审核人确认");
+        Check.that(Actor.of(metaData).isSystem(), "FOUR_EYES", "目标调整须由一名审核人提出、另一名审核人确认");
     }
 
     private static void requireApprover(MetaData metaData) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.has(Role.APPROVER) && actor.userId() != null, "NOT_APPROVER", "只有审核人可以调整目标");
+        Check.that(actor.has(Role.APPROVER) && actor.userId() != null, "NOT_APPROVER", "只有审核人可以调整目标");
     }
 
     private static String userOf(MetaData metaData) {
@@ -236,7 +236,7 @@ public class Indicator {
                                       MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireApprover(metaData);
-        Rules.require(proposalId != null && !proposalId.isBlank() && !proposalIds.contains(proposalId),
+        Check.that(proposalId != null && !proposalId.isBlank() && !proposalIds.contains(proposalId),
                 "BAD_PROPOSAL_ID", "目标调整编号无效");
         if (openProposal != null) {
             throw new BusinessRuleViolation("PROPOSAL_OPEN", "该指标已有待确认的目标调整（" + openProposal.id() + "，"
@@ -252,18 +252,18 @@ public class Indicator {
         if (proposalId == null || !proposalIds.contains(proposalId)) {
             throw new NotFoundInScope("未找到该目标调整");
         }
-        Rules.require(openProposal != null && openProposal.id().equals(proposalId), "PROPOSAL_CLOSED",
+        Check.that(openProposal != null && openProposal.id().equals(proposalId), "PROPOSAL_CLOSED",
                 "该目标调整已确认、驳回或撤回");
         return openProposal;
     }
 
     private static void requireSecondApprover(Proposal p, MetaData metaData, String message) {
-        Rules.require(!p.proposedBy().equals(userOf(metaData)), "SAME_APPROVER", message);
+        Check.that(!p.proposedBy().equals(userOf(metaData)), "SAME_APPROVER", message);
     }
 
     private void requireNewTargets(List<Target> newTargets) {
         requireTargets(newTargets);
-        Rules.require(!sameTargets(newTargets, targets), "TARGETS_UNCHANGED", "目标没有变化");
+        Check.that(!sameTargets(newTargets, targets), "TARGETS_UNCHANGED", "目标没有变化");
     }
 
     /**
@@ -275,18 +275,18 @@ public class Indicator {
                 && t.year() == year && t.kind() == TargetKind.PROVINCIAL);
         // a yearly rate gets the province's target of any year of the plan, not only of a milestone year
         boolean newYearlyRate = rate() && year >= 2024 && year <= 2035 && !hasCityTarget(year);
-        Rules.require(hasProvincial || newYearlyRate, "NO_PROVINCIAL_TARGET", year + "年的目标不是“完成省下达目标”");
+        Check.that(hasProvincial || newYearlyRate, "NO_PROVINCIAL_TARGET", year + "年的目标不是“完成省下达目标”");
         if (yesNo()) {
-            Rules.require(value == null || value.compareTo(BigDecimal.ONE) == 0, "YES_NO_TARGET",
+            Check.that(value == null || value.compareTo(BigDecimal.ONE) == 0, "YES_NO_TARGET",
                     "是/否指标的省下达目标为“有效保障”，无需填写数值");
             return null;
         }
-        Rules.require(value != null, "REQUIRED", "目标值不能为空");
-        Rules.require(value.signum() >= 0, "OUT_OF_RANGE", "目标值不能为负数");
-        Rules.require(definition.valueType() != ValueType.PERCENT && !rate()
+        Check.that(value != null, "REQUIRED", "目标值不能为空");
+        Check.that(value.signum() >= 0, "OUT_OF_RANGE", "目标值不能为负数");
+        Check.that(definition.valueType() != ValueType.PERCENT && !rate()
                         || value.compareTo(BigDecimal.valueOf(100)) <= 0,
                 "OUT_OF_RANGE", "百分比目标须在0到100之间");
-        Rules.require(!sameTargets(provincialTargets(year, value), targets), "TARGETS_UNCHANGED", "目标没有变化");
+        Check.that(!sameTargets(provincialTargets(year, value), targets), "TARGETS_UNCHANGED", "目标没有变化");
         return value;
     }
 
@@ -341,19 +341,19 @@ public class Indicator {
             default -> 0;
         };
         int actual = d.components() == null ? 0 : d.components().size();
-        Rules.require(actual == expected, "BAD_COMPONENTS", "指标“" + d.name() + "”的分项数量与汇总规则不符");
-        Rules.require(d.rollupRule() != RollupRule.ALL_UNITS_MET || d.valueType() == ValueType.YES_NO,
+        Check.that(actual == expected, "BAD_COMPONENTS", "指标“" + d.name() + "”的分项数量与汇总规则不符");
+        Check.that(d.rollupRule() != RollupRule.ALL_UNITS_MET || d.valueType() == ValueType.YES_NO,
                 "BAD_DEFINITION", "“全部达标”规则只适用于是/否指标");
     }
 
     private static void requireTargets(List<Target> targets) {
-        Rules.require(targets != null && targets.stream().allMatch(Objects::nonNull), "REQUIRED", "目标不能为空");
+        Check.that(targets != null && targets.stream().allMatch(Objects::nonNull), "REQUIRED", "目标不能为空");
         for (Target t : targets) {
-            Rules.require(t.level() != null && t.kind() != null, "BAD_TARGET", "目标缺少层级或类型");
-            Rules.require(t.year() >= 2024 && t.year() <= 2050, "BAD_TARGET", "目标年份须在2024到2050之间");
+            Check.that(t.level() != null && t.kind() != null, "BAD_TARGET", "目标缺少层级或类型");
+            Check.that(t.year() >= 2024 && t.year() <= 2050, "BAD_TARGET", "目标年份须在2024到2050之间");
             boolean needsValue = t.kind() == TargetKind.AT_LEAST || t.kind() == TargetKind.AT_MOST
                     || t.kind() == TargetKind.GOOD_LEVEL;
-            Rules.require(!needsValue || t.value() != null, "BAD_TARGET", t.year() + "年目标缺少数值");
+            Check.that(!needsValue || t.value() != null, "BAD_TARGET", t.year() + "年目标缺少数值");
         }
     }
 
@@ -376,7 +376,7 @@ public class Indicator {
     }
 
     private static void requireShare(BigDecimal share) {
-        Rules.require(share != null && share.signum() > 0 && share.compareTo(BigDecimal.TEN) <= 0,
+        Check.that(share != null && share.signum() > 0 && share.compareTo(BigDecimal.TEN) <= 0,
                 "OUT_OF_RANGE", "变动阈值须大于0且不超过10（即1000%）");
     }
 
@@ -437,8 +437,8 @@ public class Indicator {
     /** The reason and source document every target change needs. */
     private record Source(String reason, String documentNumber, String documentTitle) {
         static Source of(String reason, String documentNumber, String documentTitle) {
-            return new Source(Rules.requireText(reason, 500, "调整理由"), Rules.requireText(documentNumber, 60, "文号"),
-                    Rules.requireText(documentTitle, 200, "文件标题"));
+            return new Source(Check.text(reason, 500, "调整理由"), Check.text(documentNumber, 60, "文号"),
+                    Check.text(documentTitle, 200, "文件标题"));
         }
     }
 

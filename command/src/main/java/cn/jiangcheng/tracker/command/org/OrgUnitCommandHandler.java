@@ -3,7 +3,7 @@ package cn.jiangcheng.tracker.command.org;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.org.OrgUnitCommands.CreateOrgUnit;
 import cn.jiangcheng.tracker.api.org.OrgUnitCommands.MoveOrgUnit;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
@@ -30,7 +30,7 @@ public class OrgUnitCommandHandler {
     @CommandHandler
     public String handle(CreateOrgUnit command, MetaData metaData) throws Exception {
         String id = OrgUnitIds.require(command.orgUnitId());
-        Rules.require(command.parentId() != null, "REQUIRED", "上级单位不能为空");
+        Check.that(command.parentId() != null, "REQUIRED", "上级单位不能为空");
         OrgUnit parent = loadVisible(command.parentId(), metaData);
         repository.newInstance(() -> new OrgUnit(id, command.name(), command.type(), parent));
         return id;
@@ -40,8 +40,8 @@ public class OrgUnitCommandHandler {
     public void handle(MoveOrgUnit command, MetaData metaData) {
         Aggregate<OrgUnit> unit = repository.load(command.orgUnitId(), command.expectedVersion());
         unit.execute(u -> TenantGuard.requireSameCity(metaData, u.cityId(), OrgUnit.NOT_FOUND));
-        Rules.require(command.newParentId() != null, "REQUIRED", "新的上级单位不能为空");
-        Rules.require(!command.newParentId().equals(command.orgUnitId()), "CYCLE", "单位不能成为自己的上级");
+        Check.that(command.newParentId() != null, "REQUIRED", "新的上级单位不能为空");
+        Check.that(!command.newParentId().equals(command.orgUnitId()), "CYCLE", "单位不能成为自己的上级");
         OrgUnit newParent = loadVisible(command.newParentId(), metaData);
         requireNotBelow(newParent, command.orgUnitId());
         unit.execute(u -> u.moveBelow(newParent));
@@ -50,8 +50,8 @@ public class OrgUnitCommandHandler {
     private void requireNotBelow(OrgUnit candidate, String unitId) {
         String ancestorId = candidate.parentId();
         for (int depth = 0; ancestorId != null; depth++) {
-            Rules.require(depth < MAX_DEPTH, "TREE_TOO_DEEP", "组织机构层级异常");
-            Rules.require(!ancestorId.equals(unitId), "CYCLE", "不能把单位调整到它自己的下级单位之下");
+            Check.that(depth < MAX_DEPTH, "TREE_TOO_DEEP", "组织机构层级异常");
+            Check.that(!ancestorId.equals(unitId), "CYCLE", "不能把单位调整到它自己的下级单位之下");
             ancestorId = repository.load(ancestorId).invoke(OrgUnit::parentId);
         }
     }

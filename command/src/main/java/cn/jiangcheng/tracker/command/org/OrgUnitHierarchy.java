@@ -1,7 +1,7 @@
 package cn.jiangcheng.tracker.command.org;
 
 import cn.jiangcheng.tracker.api.org.OrgUnitType;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -20,8 +20,8 @@ final class OrgUnitHierarchy {
     }
 
     static void requireAllowedBelow(OrgUnitType child, OrgUnitType parent) {
-        Rules.require(child != null, "REQUIRED", "单位类型不能为空");
-        Rules.require(ALLOWED_PARENTS.get(child).contains(parent), "BAD_HIERARCHY",
+        Check.that(child != null, "REQUIRED", "单位类型不能为空");
+        Check.that(ALLOWED_PARENTS.get(child).contains(parent), "BAD_HIERARCHY",
                 child.label() + "不能设在" + parent.label() + "之下");
     }
 }

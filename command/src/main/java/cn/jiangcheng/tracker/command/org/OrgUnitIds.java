@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.command.org;
 
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 
 import java.util.regex.Pattern;
 
@@ -12,7 +12,7 @@ final class OrgUnitIds {
     }
 
     static String require(String id) {
-        Rules.require(id != null && FORMAT.matcher(id).matches(), "BAD_UNIT_ID",
+        Check.that(id != null && FORMAT.matcher(id).matches(), "BAD_UNIT_ID",
                 "单位编码只能包含字母、数字、下划线和连字符，长度2到40位");
         return id;
     }

@@ -29,7 +29,7 @@ import cn.jiangcheng.tracker.api.project.ProjectTypes;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -89,9 +89,9 @@ public class Project {
 
     @CommandHandler
     public Project(CreateProject command, MetaData metaData) {
-        Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "牵头单位不属于任何城市");
+        Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "牵头单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
-        Rules.require(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
+        Check.that(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
         requireDecider(metaData, command.approvalUnitId());
         List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
         ProjectPlan checked = requirePlan(command.plan(), Set.of());
@@ -105,7 +105,7 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         ProjectPlan checked = requirePlan(command.plan(), reachedMilestones);
-        Rules.require(!checked.equals(plan), "UNCHANGED", "项目信息没有变化");
+        Check.that(!checked.equals(plan), "UNCHANGED", "项目信息没有变化");
         apply(new ProjectEdited(projectId, checked));
     }
 
@@ -115,9 +115,9 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
-        String reason = Rules.requireText(command.reason(), 500, "调整原因");
+        String reason = Check.text(command.reason(), 500, "调整原因");
         // the pending report belongs to the unit that wrote it; decide on it before handing the project over
-        Rules.require(pendingUpdateId == null || command.leadUnitId().equals(leadUnitId), "UPDATE_PENDING",
+        Check.that(pendingUpdateId == null || command.leadUnitId().equals(leadUnitId), "UPDATE_PENDING",
                 "该项目有待审核的进展报告，请先审核后再调整牵头单位");
         apply(new ProjectReassigned(projectId, leadUnitId, command.leadUnitId(), cooperating, reason));
     }
@@ -127,7 +127,7 @@ public class Project {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
-        apply(new ProjectCancelled(projectId, Rules.requireText(command.reason(), 500, "取消原因")));
+        apply(new ProjectCancelled(projectId, Check.text(command.reason(), 500, "取消原因")));
     }
 
     @CommandHandler
@@ -136,15 +136,15 @@ public class Project {
         requireLeadUnitSubmitter(metaData);
         requireActive();
         EvidenceFile file = command.file();
-        Rules.require(file != null && file.fileId() != null && !file.fileId().isBlank(), "REQUIRED",
+        Check.that(file != null && file.fileId() != null && !file.fileId().isBlank(), "REQUIRED",
                 "请选择要上传的文件");
-        Rules.require(file.sha256() != null && file.sha256().matches("[0-9a-f]{64}"), "BAD_HASH",
+        Check.that(file.sha256() != null && file.sha256().matches("[0-9a-f]{64}"), "BAD_HASH",
                 "文件摘要（SHA-256）无效");
-        Rules.require(!evidenceFiles.containsKey(file.fileId()), "DUPLICATE_FILE", "该文件已上传");
+        Check.that(!evidenceFiles.containsKey(file.fileId()), "DUPLICATE_FILE", "该文件已上传");
         // the same bytes twice would be two names for one proof; the unit names the existing file instead
-        Rules.require(!evidenceFiles.containsValue(file.sha256()), "DUPLICATE_FILE",
+        Check.that(!evidenceFiles.containsValue(file.sha256()), "DUPLICATE_FILE",
                 "相同内容的文件已上传过，请直接选用已上传的文件");
-        Rules.require(evidenceFiles.size() < MAX_EVIDENCE_FILES, "TOO_MANY_FILES",
+        Check.that(evidenceFiles.size() < MAX_EVIDENCE_FILES, "TOO_MANY_FILES",
                 "每个项目最多上传" + MAX_EVIDENCE_FILES + "个证明文件");
         apply(new ProjectEvidenceAttached(projectId, leadUnitId, file));
     }
@@ -155,32 +155,32 @@ public class Project {
         requireLeadUnitSubmitter(metaData);
         requireActive();
         UpdateContent content = command.content();
-        Rules.require(content != null, "REQUIRED", "报告内容不能为空");
-        Rules.require(command.today() != null, "NO_DATE", "缺少报告日期");
+        Check.that(content != null, "REQUIRED", "报告内容不能为空");
+        Check.that(command.today() != null, "NO_DATE", "缺少报告日期");
         Period period = Period.parse(content.period()).filter(p -> p.type() == PeriodType.MONTHLY)
                 .orElseThrow(() -> new BusinessRuleViolation("BAD_PERIOD", "报告期间格式应为 2026-03（按月报告）"));
-        Rules.require(!period.firstDay().isAfter(command.today()), "FUTURE_PERIOD",
+        Check.that(!period.firstDay().isAfter(command.today()), "FUTURE_PERIOD",
                 "不能报告尚未开始的月份（" + period.label() + "）");
-        Rules.require(pendingUpdateId == null, "UPDATE_PENDING",
+        Check.that(pendingUpdateId == null, "UPDATE_PENDING",
                 "上一期进展报告（" + pendingUpdateId + "）尚在审核中");
-        Rules.require(lastApprovedPeriod == null || period.code().compareTo(lastApprovedPeriod) > 0,
+        Check.that(lastApprovedPeriod == null || period.code().compareTo(lastApprovedPeriod) > 0,
                 "PERIOD_COVERED", lastApprovedPeriod + "的报告已审核通过，只能报告之后的月份");
         BigDecimal newProgress = requireAmount(content.progress(), "进度");
-        Rules.require(newProgress.compareTo(HUNDRED) <= 0, "OUT_OF_RANGE", "进度须在0到100之间");
+        Check.that(newProgress.compareTo(HUNDRED) <= 0, "OUT_OF_RANGE", "进度须在0到100之间");
         BigDecimal newInvestment = requireAmount(content.investmentCompleted(), "累计完成投资");
-        Rules.require(newInvestment.compareTo(MAX_INVESTMENT) <= 0, "OUT_OF_RANGE",
+        Check.that(newInvestment.compareTo(MAX_INVESTMENT) <= 0, "OUT_OF_RANGE",
                 "累计完成投资超过100亿元，请核对单位（万元）");
-        String explanation = Rules.optionalText(content.explanation(), 500, "情况说明");
+        String explanation = Check.optionalText(content.explanation(), 500, "情况说明");
         List<MilestoneReached> reached = requireMilestonesReached(content.milestonesReached(), command.today());
         requireExplained(explanation, newProgress, newInvestment, command.jumpShare());
         if (newProgress.compareTo(HUNDRED) == 0) {
             long open = plan.milestones().stream().filter(m -> !reachedMilestones.contains(m.milestoneId())
                     && reached.stream().noneMatch(r -> r.milestoneId().equals(m.milestoneId()))).count();
-            Rules.require(open == 0, "MILESTONES_OPEN", "还有" + open + "个里程碑未完成，进度不能为100%");
+            Check.that(open == 0, "MILESTONES_OPEN", "还有" + open + "个里程碑未完成，进度不能为100%");
         }
         UpdateContent checked = new UpdateContent(period.code(), newProgress, newInvestment, reached,
-                Rules.optionalText(content.problems(), 1000, "存在问题和风险"),
-                Rules.optionalText(content.nextSteps(), 1000, "下一步工作"), explanation);
+                Check.optionalText(content.problems(), 1000, "存在问题和风险"),
+                Check.optionalText(content.nextSteps(), 1000, "下一步工作"), explanation);
         UpdateState previous = updates.get(period.code());
         int revision = previous == null ? 1 : previous.revision() + 1;
         apply(new ProjectUpdateSubmitted(projectId, period.code(), revision, leadUnitId, checked));
@@ -192,9 +192,9 @@ public class Project {
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();
-        Rules.require(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以审核通过");
+        Check.that(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以审核通过");
         apply(new ProjectUpdateApproved(projectId, command.updateId(), update.revision(), update.content(),
-                Rules.optionalText(command.comment(), 500, "审核意见")));
+                Check.optionalText(command.comment(), 500, "审核意见")));
     }
 
     @CommandHandler
@@ -203,16 +203,16 @@ public class Project {
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();
-        Rules.require(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以退回");
+        Check.that(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以退回");
         apply(new ProjectUpdateReturned(projectId, command.updateId(), update.revision(),
-                Rules.requireText(command.reason(), 500, "退回原因")));
+                Check.text(command.reason(), 500, "退回原因")));
     }
 
     // ---------------------------------------------------------------- rules
 
     private void requireActive() {
-        Rules.require(!cancelled, "PROJECT_CANCELLED", "该项目已取消");
-        Rules.require(progress.compareTo(HUNDRED) < 0, "PROJECT_COMPLETED", "该项目已完成");
+        Check.that(!cancelled, "PROJECT_CANCELLED", "该项目已取消");
+        Check.that(progress.compareTo(HUNDRED) < 0, "PROJECT_COMPLETED", "该项目已完成");
     }
 
     private UpdateState requireUpdate(String updateId) {
@@ -226,54 +226,54 @@ public class Project {
     /** Only the approvers of the city bureau plan projects and decide on reports; the system seeds them. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
+        Check.that(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
                 "只有市生态环境局审核员可以办理此事项");
     }
 
     /** Cooperating units see the project, but only the lead unit's submitters report on it. */
     private void requireLeadUnitSubmitter(MetaData metaData) {
-        Rules.require(Actor.of(metaData).actsAs(Role.SUBMITTER, leadUnitId), "NOT_LEAD_UNIT",
+        Check.that(Actor.of(metaData).actsAs(Role.SUBMITTER, leadUnitId), "NOT_LEAD_UNIT",
                 "只有牵头单位的填报员可以报送项目进展");
     }
 
     private static List<String> requireUnits(String lead, List<String> cooperatingUnitIds) {
-        Rules.require(lead != null && !lead.isBlank(), "REQUIRED", "牵头单位不能为空");
+        Check.that(lead != null && !lead.isBlank(), "REQUIRED", "牵头单位不能为空");
         List<String> cooperating = cooperatingUnitIds == null ? List.of() : cooperatingUnitIds;
-        Rules.require(cooperating.stream().allMatch(u -> u != null && !u.isBlank()), "REQUIRED", "配合单位不能为空");
-        Rules.require(cooperating.size() <= MAX_UNITS, "TOO_MANY_UNITS", "配合单位最多" + MAX_UNITS + "个");
-        Rules.require(new HashSet<>(cooperating).size() == cooperating.size(), "DUPLICATE_UNIT", "配合单位重复");
-        Rules.require(!cooperating.contains(lead), "DUPLICATE_UNIT", "牵头单位不能同时是配合单位");
+        Check.that(cooperating.stream().allMatch(u -> u != null && !u.isBlank()), "REQUIRED", "配合单位不能为空");
+        Check.that(cooperating.size() <= MAX_UNITS, "TOO_MANY_UNITS", "配合单位最多" + MAX_UNITS + "个");
+        Check.that(new HashSet<>(cooperating).size() == cooperating.size(), "DUPLICATE_UNIT", "配合单位重复");
+        Check.that(!cooperating.contains(lead), "DUPLICATE_UNIT", "牵头单位不能同时是配合单位");
         return List.copyOf(cooperating);
     }
 
     private static ProjectPlan requirePlan(ProjectPlan plan, Set<String> reached) {
-        Rules.require(plan != null, "REQUIRED", "项目信息不能为空");
-        String name = Rules.requireText(plan.name(), 200, "项目名称");
-        Rules.require(ProjectTypes.COLUMNS.containsKey(plan.column()), "BAD_COLUMN", "项目须属于规划专栏2至专栏9之一");
-        String group = Rules.optionalText(plan.group(), 60, "工程类别");
+        Check.that(plan != null, "REQUIRED", "项目信息不能为空");
+        String name = Check.text(plan.name(), 200, "项目名称");
+        Check.that(ProjectTypes.COLUMNS.containsKey(plan.column()), "BAD_COLUMN", "项目须属于规划专栏2至专栏9之一");
+        String group = Check.optionalText(plan.group(), 60, "工程类别");
         LocalDate start = plan.plannedStart();
         LocalDate finish = plan.plannedFinish();
-        Rules.require((start == null) == (finish == null), "REQUIRED", "计划开工和完工日期须同时填写");
-        Rules.require(start == null || !finish.isBefore(start), "BAD_DATES", "计划完工日期不能早于开工日期");
-        Rules.require(plan.plannedInvestment() == null || (plan.plannedInvestment().signum() >= 0
+        Check.that((start == null) == (finish == null), "REQUIRED", "计划开工和完工日期须同时填写");
+        Check.that(start == null || !finish.isBefore(start), "BAD_DATES", "计划完工日期不能早于开工日期");
+        Check.that(plan.plannedInvestment() == null || (plan.plannedInvestment().signum() >= 0
                         && plan.plannedInvestment().compareTo(MAX_INVESTMENT) <= 0),
                 "OUT_OF_RANGE", "计划投资须在0到100亿元（1000000万元）之间");
         List<Milestone> milestones = plan.milestones() == null ? List.of() : plan.milestones();
-        Rules.require(milestones.size() <= MAX_MILESTONES, "TOO_MANY_MILESTONES", "里程碑最多" + MAX_MILESTONES + "个");
+        Check.that(milestones.size() <= MAX_MILESTONES, "TOO_MANY_MILESTONES", "里程碑最多" + MAX_MILESTONES + "个");
         Set<String> ids = new HashSet<>();
         List<Milestone> checked = new ArrayList<>();
         for (Milestone m : milestones) {
-            Rules.require(m != null && m.milestoneId() != null && !m.milestoneId().isBlank(), "REQUIRED",
+            Check.that(m != null && m.milestoneId() != null && !m.milestoneId().isBlank(), "REQUIRED",
                     "里程碑缺少编号");
-            Rules.require(ids.add(m.milestoneId()), "DUPLICATE_MILESTONE", "里程碑编号“" + m.milestoneId() + "”重复");
-            String milestoneName = Rules.requireText(m.name(), 100, "里程碑名称");
-            Rules.require(m.plannedDate() != null, "REQUIRED", "里程碑“" + milestoneName + "”缺少计划日期");
-            Rules.require(start == null || (!m.plannedDate().isBefore(start) && !m.plannedDate().isAfter(finish)),
+            Check.that(ids.add(m.milestoneId()), "DUPLICATE_MILESTONE", "里程碑编号“" + m.milestoneId() + "”重复");
+            String milestoneName = Check.text(m.name(), 100, "里程碑名称");
+            Check.that(m.plannedDate() != null, "REQUIRED", "里程碑“" + milestoneName + "”缺少计划日期");
+            Check.that(start == null || (!m.plannedDate().isBefore(start) && !m.plannedDate().isAfter(finish)),
                     "MILESTONE_OUTSIDE_PLAN", "里程碑“" + milestoneName + "”的计划日期不在项目计划工期内");
             checked.add(new Milestone(m.milestoneId().strip(), milestoneName, m.plannedDate()));
         }
         for (String id : reached) {
-            Rules.require(ids.contains(id), "MILESTONE_REACHED", "已完成的里程碑不能删除");
+            Check.that(ids.contains(id), "MILESTONE_REACHED", "已完成的里程碑不能删除");
         }
         return new ProjectPlan(name, plan.column(), group, start, finish, plan.plannedInvestment(),
                 List.copyOf(checked));
@@ -284,27 +284,27 @@ public class Project {
         Set<String> seen = new HashSet<>();
         List<MilestoneReached> checked = new ArrayList<>();
         for (MilestoneReached r : reached) {
-            Rules.require(r != null && r.milestoneId() != null, "REQUIRED", "里程碑不能为空");
+            Check.that(r != null && r.milestoneId() != null, "REQUIRED", "里程碑不能为空");
             Milestone milestone = plan.milestones().stream().filter(m -> m.milestoneId().equals(r.milestoneId()))
                     .findFirst().orElseThrow(() -> new BusinessRuleViolation("UNKNOWN_MILESTONE",
                             "项目中没有里程碑“" + r.milestoneId() + "”"));
-            Rules.require(seen.add(r.milestoneId()), "DUPLICATE_MILESTONE", "里程碑“" + milestone.name() + "”重复");
-            Rules.require(!reachedMilestones.contains(r.milestoneId()), "MILESTONE_ALREADY_REACHED",
+            Check.that(seen.add(r.milestoneId()), "DUPLICATE_MILESTONE", "里程碑“" + milestone.name() + "”重复");
+            Check.that(!reachedMilestones.contains(r.milestoneId()), "MILESTONE_ALREADY_REACHED",
                     "里程碑“" + milestone.name() + "”已经完成");
-            Rules.require(r.reachedOn() != null, "REQUIRED", "里程碑“" + milestone.name() + "”缺少完成日期");
-            Rules.require(!r.reachedOn().isAfter(today), "FUTURE_DATE",
+            Check.that(r.reachedOn() != null, "REQUIRED", "里程碑“" + milestone.name() + "”缺少完成日期");
+            Check.that(!r.reachedOn().isAfter(today), "FUTURE_DATE",
                     "里程碑“" + milestone.name() + "”的完成日期不能晚于今天");
             List<String> files = r.evidenceFileIds();
-            Rules.require(files.size() <= MAX_FILES_PER_MILESTONE, "TOO_MANY_FILES",
+            Check.that(files.size() <= MAX_FILES_PER_MILESTONE, "TOO_MANY_FILES",
                     "里程碑“" + milestone.name() + "”最多引用" + MAX_FILES_PER_MILESTONE + "个证明文件");
-            Rules.require(new HashSet<>(files).size() == files.size(), "DUPLICATE_FILE",
+            Check.that(new HashSet<>(files).size() == files.size(), "DUPLICATE_FILE",
                     "里程碑“" + milestone.name() + "”的证明文件重复");
             for (String fileId : files) {
-                Rules.require(fileId != null && evidenceFiles.containsKey(fileId), "UNKNOWN_FILE",
+                Check.that(fileId != null && evidenceFiles.containsKey(fileId), "UNKNOWN_FILE",
                         "里程碑“" + milestone.name() + "”引用的证明文件不属于该项目，请先上传");
             }
-            String evidence = Rules.optionalText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
-            Rules.require(evidence != null || !files.isEmpty(), "EVIDENCE_REQUIRED",
+            String evidence = Check.optionalText(r.evidence(), 500, "里程碑“" + milestone.name() + "”的完成证明");
+            Check.that(evidence != null || !files.isEmpty(), "EVIDENCE_REQUIRED",
                     "里程碑“" + milestone.name() + "”须填写完成证明或上传证明文件");
             checked.add(new MilestoneReached(r.milestoneId(), r.reachedOn(), evidence, List.copyOf(files)));
         }
@@ -317,29 +317,29 @@ public class Project {
         if (explanation != null) {
             return;
         }
-        Rules.require(newProgress.compareTo(progress) >= 0, "PROGRESS_BACKWARDS",
+        Check.that(newProgress.compareTo(progress) >= 0, "PROGRESS_BACKWARDS",
                 "进度由已审核的" + plain(progress) + "%降至" + plain(newProgress) + "%，请在情况说明中说明原因");
-        Rules.require(newInvestment.compareTo(investmentCompleted) >= 0, "INVESTMENT_BACKWARDS",
+        Check.that(newInvestment.compareTo(investmentCompleted) >= 0, "INVESTMENT_BACKWARDS",
                 "累计完成投资由已审核的" + plain(investmentCompleted) + "万元降至" + plain(newInvestment)
                         + "万元，请在情况说明中说明原因");
         BigDecimal planned = plan.plannedInvestment();
         if (planned == null) {
             return;
         }
-        Rules.require(newInvestment.compareTo(planned) <= 0, "INVESTMENT_OVER_PLAN",
+        Check.that(newInvestment.compareTo(planned) <= 0, "INVESTMENT_OVER_PLAN",
                 "累计完成投资" + plain(newInvestment) + "万元超过计划投资" + plain(planned) + "万元，请在情况说明中说明原因");
         if (jumpShare != null && planned.signum() > 0) {
             BigDecimal added = newInvestment.subtract(investmentCompleted);
-            Rules.require(added.compareTo(planned.multiply(jumpShare)) <= 0, "INVESTMENT_JUMP",
+            Check.that(added.compareTo(planned.multiply(jumpShare)) <= 0, "INVESTMENT_JUMP",
                     "本期新增投资" + plain(added) + "万元超过计划投资的" + plain(jumpShare.multiply(HUNDRED))
                             + "%，请在情况说明中说明原因");
         }
     }
 
     private static BigDecimal requireAmount(BigDecimal value, String label) {
-        Rules.require(value != null, "REQUIRED", label + "不能为空");
-        Rules.require(value.signum() >= 0, "OUT_OF_RANGE", label + "不能为负数");
-        Rules.require(value.stripTrailingZeros().scale() <= 2, "TOO_PRECISE", label + "最多保留两位小数");
+        Check.that(value != null, "REQUIRED", label + "不能为空");
+        Check.that(value.signum() >= 0, "OUT_OF_RANGE", label + "不能为负数");
+        Check.that(value.stripTrailingZeros().scale() <= 2, "TOO_PRECISE", label + "最多保留两位小数");
         return value;
     }
 

@@ -1,7 +1,7 @@
 package cn.jiangcheng.tracker.command.rectification;
 
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.DeadlinePolicy;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.rectification.RectificationCase.DeadlineDue;
 import org.axonframework.deadline.DeadlineManager;
 
@@ -28,12 +28,12 @@ final class CaseDeadlines {
 
     /** A deadline lies between today (or after the current one, for an extension) and five years ahead. */
     static void requireValid(LocalDate newDeadline, LocalDate today, LocalDate current) {
-        Rules.require(newDeadline != null, "REQUIRED", "整改时限不能为空");
-        Rules.require(!newDeadline.isBefore(today), "DEADLINE_IN_PAST", "整改时限不能早于今天");
+        Check.that(newDeadline != null, "REQUIRED", "整改时限不能为空");
+        Check.that(!newDeadline.isBefore(today), "DEADLINE_IN_PAST", "整改时限不能早于今天");
         if (current != null) {
-            Rules.require(newDeadline.isAfter(current), "DEADLINE_NOT_LATER", "延期后的时限须晚于现有整改时限");
+            Check.that(newDeadline.isAfter(current), "DEADLINE_NOT_LATER", "延期后的时限须晚于现有整改时限");
         }
-        Rules.require(!newDeadline.isAfter(today.plusYears(MAX_YEARS_AHEAD)), "OUT_OF_RANGE",
+        Check.that(!newDeadline.isAfter(today.plusYears(MAX_YEARS_AHEAD)), "OUT_OF_RANGE",
                 "整改时限不能晚于" + MAX_YEARS_AHEAD + "年之后");
     }
 

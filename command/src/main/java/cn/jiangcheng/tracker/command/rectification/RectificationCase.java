@@ -37,7 +37,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -95,7 +95,7 @@ public class RectificationCase {
     @CommandHandler
     public RectificationCase(RegisterCase command, MetaData metaData, DeadlineManager deadlines,
                              DeadlinePolicy policy) {
-        Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "责任单位不属于任何城市");
+        Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "责任单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         requireInspector(metaData);
         CaseRegistered registered = CaseContent.registration(command);
@@ -125,7 +125,7 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有整改中的案件可以退回整改方案", Status.IN_PROGRESS);
-        apply(new PlanReturned(caseId, Rules.requireText(command.reason(), 500, "退回原因")));
+        apply(new PlanReturned(caseId, Check.text(command.reason(), 500, "退回原因")));
     }
 
     @CommandHandler
@@ -133,8 +133,8 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以报送进展", Status.IN_PROGRESS);
-        String progress = Rules.requireText(command.progress(), 1000, "整改进展");
-        Rules.require(command.percent() == null || (command.percent() >= 0 && command.percent() <= 100),
+        String progress = Check.text(command.progress(), 1000, "整改进展");
+        Check.that(command.percent() == null || (command.percent() >= 0 && command.percent() <= 100),
                 "OUT_OF_RANGE", "完成比例应在0到100之间");
         apply(new ProgressReported(caseId, progress, command.percent()));
     }
@@ -145,9 +145,9 @@ public class RectificationCase {
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以上传佐证材料", Status.IN_PROGRESS);
         Evidence evidence = command.evidence();
-        Rules.require(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
+        Check.that(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
                 "BAD_EVIDENCE", "佐证材料无效");
-        Rules.require(evidenceCount < MAX_EVIDENCE, "TOO_MANY_FILES", "每个案件最多上传" + MAX_EVIDENCE + "个佐证材料");
+        Check.that(evidenceCount < MAX_EVIDENCE, "TOO_MANY_FILES", "每个案件最多上传" + MAX_EVIDENCE + "个佐证材料");
         apply(new CaseEvidenceAttached(caseId, evidence));
     }
 
@@ -156,8 +156,8 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以申请验收", Status.IN_PROGRESS);
-        Rules.require(!watch.hasPendingExtension(), "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
-        Rules.require(evidenceCount > 0, "NO_EVIDENCE", "申请验收前请上传整改佐证材料");
+        Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
+        Check.that(evidenceCount > 0, "NO_EVIDENCE", "申请验收前请上传整改佐证材料");
         apply(CaseContent.acceptanceRequest(caseId, source, command));
     }
 
@@ -167,11 +167,11 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
-        String siteCheck = Rules.requireText(command.siteCheck(), 1000, "现场核查情况");
+        String siteCheck = Check.text(command.siteCheck(), 1000, "现场核查情况");
         int days = command.publicityDays() == null ? 7 : command.publicityDays();
-        Rules.require(days >= 0 && days <= MAX_PUBLICITY_DAYS, "OUT_OF_RANGE",
+        Check.that(days >= 0 && days <= MAX_PUBLICITY_DAYS, "OUT_OF_RANGE",
                 "公示天数应在0到" + MAX_PUBLICITY_DAYS + "天之间");
-        Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
+        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
         CaseDeadlines.cancel(deadlines);
         apply(new CaseAccepted(caseId, siteCheck, command.today(), days, command.today().plusDays(days),
                 !command.today().isAfter(watch.deadline())));
@@ -182,8 +182,8 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
-        apply(new AcceptanceRejected(caseId, Rules.optionalText(command.siteCheck(), 1000, "现场核查情况"),
-                Rules.requireText(command.reason(), 500, "退回原因")));
+        apply(new AcceptanceRejected(caseId, Check.optionalText(command.siteCheck(), 1000, "现场核查情况"),
+                Check.text(command.reason(), 500, "退回原因")));
     }
 
     @CommandHandler
@@ -191,10 +191,10 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有验收通过并公示的案件可以销号", Status.PUBLICITY);
-        Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        Rules.require(!command.today().isBefore(closableFrom), "PUBLICITY_RUNNING",
+        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
+        Check.that(!command.today().isBefore(closableFrom), "PUBLICITY_RUNNING",
                 "公示期尚未结束，" + closableFrom + "起可以销号");
-        apply(new CaseClosed(caseId, Rules.optionalText(command.comment(), 500, "销号意见"), command.today(),
+        apply(new CaseClosed(caseId, Check.optionalText(command.comment(), 500, "销号意见"), command.today(),
                 acceptedOnTime));
     }
 
@@ -204,8 +204,8 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有已销号的案件可以回头看重新打开", Status.CLOSED);
-        String reason = Rules.requireText(command.reason(), 500, "重新打开原因");
-        Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
+        String reason = Check.text(command.reason(), 500, "重新打开原因");
+        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
         CaseDeadlines.requireValid(command.newDeadline(), command.today(), null);
         apply(new CaseReopened(caseId, reason, command.newDeadline()));
         CaseDeadlines.schedule(deadlines, policy, command.newDeadline(), command.today());
@@ -216,11 +216,11 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
-        Rules.require(!watch.hasPendingExtension(), "EXTENSION_PENDING", "已有一项延期申请正在审批");
-        Rules.require(watch.isNewExtension(command.requestId()), "BAD_REQUEST_ID", "延期申请编号无效");
-        Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
-        Rules.require(!command.today().isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
-        String reason = Rules.requireText(command.reason(), 500, "延期理由");
+        Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "已有一项延期申请正在审批");
+        Check.that(watch.isNewExtension(command.requestId()), "BAD_REQUEST_ID", "延期申请编号无效");
+        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
+        Check.that(!command.today().isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
+        String reason = Check.text(command.reason(), 500, "延期理由");
         CaseDeadlines.requireValid(command.newDeadline(), command.today(), watch.deadline());
         apply(new ExtensionRequested(caseId, command.requestId(), reason, watch.deadline(),
                 command.newDeadline()));
@@ -233,10 +233,10 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
-        Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
+        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
         LocalDate newDeadline = watch.requestedDeadline();
         CaseDeadlines.cancel(deadlines);
-        apply(new ExtensionApproved(caseId, command.requestId(), Rules.optionalText(command.comment(), 500, "审批意见"),
+        apply(new ExtensionApproved(caseId, command.requestId(), Check.optionalText(command.comment(), 500, "审批意见"),
                 watch.deadline(), newDeadline));
         CaseDeadlines.schedule(deadlines, policy, newDeadline, command.today());
     }
@@ -246,7 +246,7 @@ public class RectificationCase {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
-        apply(new ExtensionDenied(caseId, command.requestId(), Rules.requireText(command.reason(), 500, "不予延期理由")));
+        apply(new ExtensionDenied(caseId, command.requestId(), Check.text(command.reason(), 500, "不予延期理由")));
     }
 
     // ---------------------------------------------------------------- deadlines
@@ -278,9 +278,9 @@ public class RectificationCase {
     // ---------------------------------------------------------------- rules
 
     private void requirePending(String requestId) {
-        Rules.require(watch.isPendingExtension(requestId), "NO_PENDING_EXTENSION",
+        Check.that(watch.isPendingExtension(requestId), "NO_PENDING_EXTENSION",
                 "该延期申请不存在或已审批");
-        Rules.require(awaitingRectification(), "WRONG_STATUS", "该案件已不在整改阶段");
+        Check.that(awaitingRectification(), "WRONG_STATUS", "该案件已不在整改阶段");
     }
 
     private boolean awaitingRectification() {
@@ -291,18 +291,18 @@ public class RectificationCase {
     /** Inspectors assign, verify and decide; auditors, approvers and administrators only look. */
     private static void requireInspector(MetaData metaData) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.isSystem() || actor.has(Role.INSPECTOR), "NOT_INSPECTOR", "只有督察员可以办理此事项");
+        Check.that(actor.isSystem() || actor.has(Role.INSPECTOR), "NOT_INSPECTOR", "只有督察员可以办理此事项");
     }
 
     /** Cooperating units see the case but answer for nothing: only the responsible unit's submitters act. */
     private void requireResponsibleUnit(MetaData metaData) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.isSystem() || actor.actsAs(Role.SUBMITTER, responsibleUnitId), "NOT_RESPONSIBLE_UNIT",
+        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, responsibleUnitId), "NOT_RESPONSIBLE_UNIT",
                 "只有责任单位的填报员可以办理此事项");
     }
 
     private void requireStatus(String message, Status... allowed) {
-        Rules.require(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
+        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     // ---------------------------------------------------------------- state

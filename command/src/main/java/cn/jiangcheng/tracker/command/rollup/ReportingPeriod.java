@@ -8,7 +8,7 @@ import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodReopened;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,15 +48,15 @@ public class ReportingPeriod {
         requireBureauApprover(metaData, command.approvalUnitId());
         Period parsed = Period.parse(command.period()).orElseThrow(() ->
                 new BusinessRuleViolation("BAD_PERIOD", "填报期间格式应为 2025、2025-Q1 或 2025-03"));
-        Rules.require(command.reportingPeriodId().equals(
+        Check.that(command.reportingPeriodId().equals(
                 reportingPeriodId(command.cityId(), parsed.code())),
                 "BAD_PERIOD", "填报期间与编号不符");
-        Rules.require(!closed, "ALREADY_CLOSED", parsed.label() + "已截止汇总");
-        Rules.require(command.today() != null && command.today().isAfter(parsed.lastDay()), "PERIOD_NOT_OVER",
+        Check.that(!closed, "ALREADY_CLOSED", parsed.label() + "已截止汇总");
+        Check.that(command.today() != null && command.today().isAfter(parsed.lastDay()), "PERIOD_NOT_OVER",
                 parsed.label() + "尚未结束，不能截止汇总");
         List<String> missing = command.missingUnitIds() == null ? List.of() : List.copyOf(command.missingUnitIds());
-        Rules.require(!missing.isEmpty(), "NOTHING_MISSING", "所有应报单位均已报送，无需截止汇总");
-        String note = Rules.requireText(command.note(), 500, "截止汇总说明");
+        Check.that(!missing.isEmpty(), "NOTHING_MISSING", "所有应报单位均已报送，无需截止汇总");
+        String note = Check.text(command.note(), 500, "截止汇总说明");
         apply(new PeriodClosed(command.reportingPeriodId(), command.cityId(), parsed.code(), missing, note));
     }
 
@@ -64,14 +64,14 @@ public class ReportingPeriod {
     public void handle(ReopenPeriod command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireBureauApprover(metaData, command.approvalUnitId());
-        Rules.require(closed, "NOT_CLOSED", "该期间未截止汇总");
-        String reason = Rules.requireText(command.reason(), 500, "重新开放原因");
+        Check.that(closed, "NOT_CLOSED", "该期间未截止汇总");
+        String reason = Check.text(command.reason(), 500, "重新开放原因");
         apply(new PeriodReopened(reportingPeriodId, cityId, period, reason));
     }
 
     /** Closing judges every unit of the city: only the city bureau's approvers may do it. */
     private static void requireBureauApprover(MetaData metaData, String approvalUnitId) {
-        Rules.require(Actor.of(metaData).actsAs(Role.APPROVER, approvalUnitId),
+        Check.that(Actor.of(metaData).actsAs(Role.APPROVER, approvalUnitId),
                 "NOT_DECIDER", "只有市生态环境局审核员可以截止汇总或重新开放");
     }
 

@@ -3,7 +3,7 @@ package cn.jiangcheng.tracker.command.submission;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.RollupRule;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,10 +32,10 @@ final class ReportedValues {
         List<ReportedValue> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ReportedValue value : values == null ? List.<ReportedValue>of() : values) {
-            Rules.require(value != null && value.indicatorId() != null, "REQUIRED", "指标不能为空");
-            Rules.require(seen.add(value.indicatorId()), "DUPLICATE_INDICATOR", "同一指标填写了两次");
+            Check.that(value != null && value.indicatorId() != null, "REQUIRED", "指标不能为空");
+            Check.that(seen.add(value.indicatorId()), "DUPLICATE_INDICATOR", "同一指标填写了两次");
             ExpectedValue indicator = byIndicator.get(value.indicatorId());
-            Rules.require(indicator != null, "NOT_ASSIGNED", "指标“" + value.indicatorId() + "”不属于本单位本期的填报任务");
+            Check.that(indicator != null, "NOT_ASSIGNED", "指标“" + value.indicatorId() + "”不属于本单位本期的填报任务");
             result.add(normalise(value, indicator));
         }
         return List.copyOf(result);
@@ -48,9 +48,9 @@ final class ReportedValues {
         if (indicator.rollupRule() == RollupRule.RATIO_OF_SUMS && components.size() == 2) {
             BigDecimal numerator = components.get(indicator.componentKeys().get(0));
             BigDecimal denominator = components.get(indicator.componentKeys().get(1));
-            Rules.require(numerator.compareTo(denominator) <= 0, "NUMERATOR_ABOVE_DENOMINATOR",
+            Check.that(numerator.compareTo(denominator) <= 0, "NUMERATOR_ABOVE_DENOMINATOR",
                     name + "的分子不能大于分母");
-            Rules.require(denominator.signum() > 0, "ZERO_DENOMINATOR", name + "的分母必须大于0");
+            Check.that(denominator.signum() > 0, "ZERO_DENOMINATOR", name + "的分母必须大于0");
             // the unit's own percentage is always the one its counts give, so the city ratio adds up
             number = HUNDRED.multiply(numerator).divide(denominator, 2, RoundingMode.HALF_UP);
         }
@@ -59,11 +59,11 @@ final class ReportedValues {
         }
         if (indicator.rollupRule() == RollupRule.AREA_WEIGHTED && number != null) {
             BigDecimal area = components.get(indicator.componentKeys().get(0));
-            Rules.require(area != null && area.signum() > 0, "AREA_REQUIRED", name + "须同时填写面积（大于0）");
+            Check.that(area != null && area.signum() > 0, "AREA_REQUIRED", name + "须同时填写面积（大于0）");
         }
         return new ReportedValue(value.indicatorId(), number, components,
-                Rules.optionalText(value.note(), MAX_TEXT, name + "的备注"),
-                Rules.optionalText(value.explanation(), MAX_TEXT, name + "的变动说明"));
+                Check.optionalText(value.note(), MAX_TEXT, name + "的备注"),
+                Check.optionalText(value.explanation(), MAX_TEXT, name + "的变动说明"));
     }
 
     private static Map<String, BigDecimal> checkComponents(Map<String, BigDecimal> given, ExpectedValue indicator,
@@ -73,13 +73,13 @@ final class ReportedValues {
             return components;
         }
         for (Map.Entry<String, BigDecimal> entry : given.entrySet()) {
-            Rules.require(indicator.componentKeys().contains(entry.getKey()), "UNKNOWN_COMPONENT",
+            Check.that(indicator.componentKeys().contains(entry.getKey()), "UNKNOWN_COMPONENT",
                     name + "没有分项“" + entry.getKey() + "”");
             BigDecimal component = entry.getValue();
             if (component != null) {
-                Rules.require(component.signum() >= 0, "NEGATIVE", name + "的分项不能为负数");
-                Rules.require(component.compareTo(MAX) < 0, "OUT_OF_RANGE", name + "的分项数值过大");
-                Rules.require(component.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "的分项最多保留4位小数");
+                Check.that(component.signum() >= 0, "NEGATIVE", name + "的分项不能为负数");
+                Check.that(component.compareTo(MAX) < 0, "OUT_OF_RANGE", name + "的分项数值过大");
+                Check.that(component.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "的分项最多保留4位小数");
                 components.put(entry.getKey(), component);
             }
         }
@@ -88,16 +88,16 @@ final class ReportedValues {
 
     private static void checkRange(BigDecimal number, ValueType type, String name) {
         switch (type) {
-            case PERCENT -> Rules.require(number.signum() >= 0 && number.compareTo(HUNDRED) <= 0, "OUT_OF_RANGE",
+            case PERCENT -> Check.that(number.signum() >= 0 && number.compareTo(HUNDRED) <= 0, "OUT_OF_RANGE",
                     name + "是百分比，须在0到100之间");
-            case NUMBER -> Rules.require(number.signum() >= 0 && number.compareTo(MAX) < 0, "OUT_OF_RANGE",
+            case NUMBER -> Check.that(number.signum() >= 0 && number.compareTo(MAX) < 0, "OUT_OF_RANGE",
                     name + "不能为负数或过大");
-            case RATE -> Rules.require(number.compareTo(HUNDRED.negate()) > 0 && number.compareTo(HUNDRED) < 0,
+            case RATE -> Check.that(number.compareTo(HUNDRED.negate()) > 0 && number.compareTo(HUNDRED) < 0,
                     "OUT_OF_RANGE", name + "是年度变化率，须大于-100且小于100（上升时填负数，如-1.2）");
-            case YES_NO -> Rules.require(number.compareTo(BigDecimal.ZERO) == 0
+            case YES_NO -> Check.that(number.compareTo(BigDecimal.ZERO) == 0
                     || number.compareTo(BigDecimal.ONE) == 0, "OUT_OF_RANGE", name + "只能填“是”或“否”");
         }
-        Rules.require(number.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "最多保留4位小数");
+        Check.that(number.stripTrailingZeros().scale() <= 4, "TOO_PRECISE", name + "最多保留4位小数");
     }
 
     /** Before submitting: every assigned indicator has a value, and big jumps are explained. */
@@ -113,13 +113,13 @@ final class ReportedValues {
                 continue;
             }
             if (needsExplanation(value.value(), indicator)) {
-                Rules.require(value.explanation() != null, "EXPLANATION_REQUIRED",
+                Check.that(value.explanation() != null, "EXPLANATION_REQUIRED",
                         "“" + indicator.name() + "”与上次审核通过的数值（" + plain(indicator.lastApprovedValue())
                                 + "）相比变动超过" + plain(indicator.plausibilityShare().multiply(HUNDRED))
                                 + "%，请填写变动说明");
             }
         }
-        Rules.require(missing.isEmpty(), "INCOMPLETE", "以下指标尚未填写完整：" + String.join("、", missing));
+        Check.that(missing.isEmpty(), "INCOMPLETE", "以下指标尚未填写完整：" + String.join("、", missing));
     }
 
     static boolean needsExplanation(BigDecimal value, ExpectedValue indicator) {

@@ -26,7 +26,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -72,16 +72,16 @@ public class Submission {
 
     @CommandHandler
     public Submission(CreateSubmission command, MetaData metaData, ReportingRules reportingRules) {
-        Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
+        Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         Period period = Period.parse(command.period()).orElseThrow(() ->
                 new BusinessRuleViolation("BAD_PERIOD", "填报期间格式应为 2025、2025-Q1 或 2025-03"));
         ReportForm form = reportingRules.formFor(command.orgUnitId(), period);
-        Rules.require(!form.isEmpty(), "NOTHING_TO_REPORT", "本单位在" + period.code() + "期没有须填报的指标");
-        Rules.require(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
+        Check.that(!form.isEmpty(), "NOTHING_TO_REPORT", "本单位在" + period.code() + "期没有须填报的指标");
+        Check.that(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
         requireOwnUnit(metaData, command.orgUnitId());
         Window window = form.window();
-        Rules.require(ReportingCalendars.fits(period, window.opens(), window.due()), "BAD_DEADLINE",
+        Check.that(ReportingCalendars.fits(period, window.opens(), window.due()), "BAD_DEADLINE",
                 "填报截止日期与期间不符");
         requireOpen(period, window.opens(), reportingRules.today());
         List<ReportedValue> values = ReportedValues.normalise(command.values(), form.expected());
@@ -106,9 +106,9 @@ public class Submission {
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
         Evidence evidence = command.evidence();
-        Rules.require(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
+        Check.that(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
                 "BAD_EVIDENCE", "证明材料无效");
-        Rules.require(evidenceCount < MAX_EVIDENCE, "TOO_MANY_FILES", "每份报告最多上传" + MAX_EVIDENCE + "个证明材料");
+        Check.that(evidenceCount < MAX_EVIDENCE, "TOO_MANY_FILES", "每份报告最多上传" + MAX_EVIDENCE + "个证明材料");
         apply(new EvidenceAttached(submissionId, revision, evidence));
     }
 
@@ -121,7 +121,7 @@ public class Submission {
         ReportForm form = reportingRules.formFor(orgUnitId, period());
         LocalDate today = reportingRules.today();
         requireOpen(period(), form.window().opens(), today);
-        Rules.require(!form.isEmpty(), "NO_RULES", "本期没有需要填报的指标");
+        Check.that(!form.isEmpty(), "NO_RULES", "本期没有需要填报的指标");
         // the catalog may have changed since the draft was saved: check the draft again against today's form
         List<ReportedValue> values = ReportedValues.normalise(draft, form.expected());
         ReportedValues.requireComplete(values, form.expected());
@@ -142,7 +142,7 @@ public class Submission {
     public void handle(ApproveSubmission command, MetaData metaData, ConflictResolver conflicts) {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        String comment = Rules.optionalText(command.comment(), 500, "审核意见");
+        String comment = Check.optionalText(command.comment(), 500, "审核意见");
         if (awaitingCountyReview()) {
             requireDecider(metaData, reviewUnitId, "该报告须先由县级审核");
             apply(new SubmissionReviewed(submissionId, revision, comment));
@@ -159,13 +159,13 @@ public class Submission {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireStatus("只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
-        String reason = Rules.requireText(command.reason(), 500, "退回原因");
+        String reason = Check.text(command.reason(), 500, "退回原因");
         Map<String, String> comments = new LinkedHashMap<>();
         if (command.valueComments() != null) {
             command.valueComments().forEach((indicatorId, text) -> {
-                Rules.require(submitted.stream().anyMatch(v -> v.indicatorId().equals(indicatorId)),
+                Check.that(submitted.stream().anyMatch(v -> v.indicatorId().equals(indicatorId)),
                         "UNKNOWN_INDICATOR", "报告中没有指标“" + indicatorId + "”");
-                String trimmed = Rules.optionalText(text, 500, "指标意见");
+                String trimmed = Check.optionalText(text, 500, "指标意见");
                 if (trimmed != null) {
                     comments.put(indicatorId, trimmed);
                 }
@@ -179,12 +179,12 @@ public class Submission {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有审核通过的报告可以申请修改", Status.APPROVED);
-        apply(new AmendmentStarted(submissionId, revision + 1, Rules.requireText(command.reason(), 500, "修改原因")));
+        apply(new AmendmentStarted(submissionId, revision + 1, Check.text(command.reason(), 500, "修改原因")));
     }
 
     /** A period's figures are not known before it opens (a 2027 report on 2 December 2026 would be a guess). */
     private static void requireOpen(Period period, LocalDate opens, LocalDate today) {
-        Rules.require(opens != null && today != null, "NO_DATE", "缺少填报日期");
+        Check.that(opens != null && today != null, "NO_DATE", "缺少填报日期");
         ReportingCalendars.notOpenYet(period, opens, today).ifPresent(message -> {
             throw new BusinessRuleViolation("PERIOD_NOT_OPEN", message);
         });
@@ -206,17 +206,17 @@ public class Submission {
     /** Only people of the reporting unit itself draft, submit, withdraw and amend its reports. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
         Actor actor = Actor.of(metaData);
-        Rules.require(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
+        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以办理此事项");
     }
 
     /** The system decides nothing here: a report is approved by a person of the deciding unit. */
     private static void requireDecider(MetaData metaData, String deciderUnitId, String message) {
-        Rules.require(Actor.of(metaData).actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER", message);
+        Check.that(Actor.of(metaData).actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER", message);
     }
 
     private void requireStatus(String message, Status... allowed) {
-        Rules.require(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
+        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     @EventSourcingHandler

@@ -13,7 +13,7 @@ import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserRegistered;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserRolesChanged;
 import cn.jiangcheng.tracker.command.common.Actor;
-import cn.jiangcheng.tracker.command.common.Rules;
+import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -45,14 +45,14 @@ public class UserAccount {
 
     @CommandHandler
     public UserAccount(RegisterUser command, MetaData metaData) {
-        Rules.require(command.username() != null && USERNAME.matcher(command.username()).matches(), "BAD_USERNAME",
+        Check.that(command.username() != null && USERNAME.matcher(command.username()).matches(), "BAD_USERNAME",
                 "用户名须为3到40位小写字母、数字、点、下划线或连字符，并以字母或数字开头");
         // The system acts under this user id and passes every city check; no person may log in as it.
-        Rules.require(!AuditKeys.SYSTEM_USER.equals(command.username()), "RESERVED_USERNAME", "该用户名为系统保留，不能使用");
-        String displayName = Rules.requireText(command.displayName(), 40, "姓名");
-        Rules.require(command.passwordHash() != null && !command.passwordHash().isBlank(), "REQUIRED", "密码不能为空");
-        Rules.require(command.orgUnitId() != null, "REQUIRED", "所属单位不能为空");
-        Rules.require(command.cityId() != null, "UNIT_NOT_IN_CITY", "用户必须属于某个城市的单位");
+        Check.that(!AuditKeys.SYSTEM_USER.equals(command.username()), "RESERVED_USERNAME", "该用户名为系统保留，不能使用");
+        String displayName = Check.text(command.displayName(), 40, "姓名");
+        Check.that(command.passwordHash() != null && !command.passwordHash().isBlank(), "REQUIRED", "密码不能为空");
+        Check.that(command.orgUnitId() != null, "REQUIRED", "所属单位不能为空");
+        Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "用户必须属于某个城市的单位");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到所属单位");
         apply(new UserRegistered(command.username(), displayName, command.passwordHash(),
                 requireRoles(command.roles()), command.orgUnitId(), command.cityId()));
@@ -62,38 +62,38 @@ public class UserAccount {
     public void handle(ChangeUserRoles command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         Set<Role> newRoles = requireRoles(command.roles());
-        Rules.require(!newRoles.equals(roles), "ROLES_UNCHANGED", "角色没有变化");
+        Check.that(!newRoles.equals(roles), "ROLES_UNCHANGED", "角色没有变化");
         apply(new UserRolesChanged(username, roles, newRoles));
     }
 
     @CommandHandler
     public void handle(ChangeUserPassword command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        Rules.require(command.passwordHash() != null && !command.passwordHash().isBlank(), "REQUIRED", "密码不能为空");
+        Check.that(command.passwordHash() != null && !command.passwordHash().isBlank(), "REQUIRED", "密码不能为空");
         apply(new UserPasswordChanged(username, command.passwordHash()));
     }
 
     @CommandHandler
     public void handle(DisableUser command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        Rules.require(!Actor.of(metaData).is(username), "CANNOT_DISABLE_SELF", "不能停用自己的账户");
-        Rules.require(enabled, "ALREADY_DISABLED", "该用户已经停用");
+        Check.that(!Actor.of(metaData).is(username), "CANNOT_DISABLE_SELF", "不能停用自己的账户");
+        Check.that(enabled, "ALREADY_DISABLED", "该用户已经停用");
         apply(new UserDisabled(username));
     }
 
     @CommandHandler
     public void handle(EnableUser command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        Rules.require(!enabled, "ALREADY_ENABLED", "该用户已经启用");
+        Check.that(!enabled, "ALREADY_ENABLED", "该用户已经启用");
         apply(new UserEnabled(username));
     }
 
     private static Set<Role> requireRoles(Set<Role> roles) {
-        Rules.require(roles != null && !roles.isEmpty() && roles.stream().noneMatch(Objects::isNull), "REQUIRED", "至少选择一个角色");
+        Check.that(roles != null && !roles.isEmpty() && roles.stream().noneMatch(Objects::isNull), "REQUIRED", "至少选择一个角色");
         Set<Role> copy = EnumSet.copyOf(roles);
         // An administrator manages accounts only; mixing it with business roles would let one person approve
         // the data of accounts they created.
-        Rules.require(!copy.contains(Role.ADMIN) || copy.size() == 1, "ADMIN_EXCLUSIVE",
+        Check.that(!copy.contains(Role.ADMIN) || copy.size() == 1, "ADMIN_EXCLUSIVE",
                 "系统管理员不能同时担任业务角色");
         return copy;
     }
