@@ -169,7 +169,8 @@ class SubmissionTest {
         @Test
         void aSubmitterWithFurtherRolesMayCreate() {
             fixture.givenNoPriorActivity()
-                    .when(create(List.of()), Callers.person("yongji-lead", UNIT_ID, CITY_ID, Role.APPROVER, Role.SUBMITTER))
+                    .when(create(List.of()),
+                            Callers.person("yongji-lead", UNIT_ID, CITY_ID, Role.APPROVER, Role.SUBMITTER))
                     .expectEvents(created(), draftSaved(1, List.of()));
         }
 
@@ -1040,7 +1041,8 @@ class SubmissionTest {
         @Test
         void anApproverWithFurtherRolesMayApprove() {
             fixture.given(inSubmitted())
-                    .when(approve(), Callers.person("bureau-chief", APPROVAL_UNIT_ID, CITY_ID, Role.SUBMITTER, Role.APPROVER, Role.INSPECTOR))
+                    .when(approve(), Callers.person("bureau-chief", APPROVAL_UNIT_ID, CITY_ID, Role.SUBMITTER,
+                            Role.APPROVER, Role.INSPECTOR))
                     .expectEvents(approved(1, completeNormalised()));
         }
 
@@ -1081,7 +1083,8 @@ class SubmissionTest {
         @Test
         void anApproverClaimingTheBureauOfAnotherCityIsStillRefused() {
             fixture.given(inSubmitted())
-                    .when(approve(), Callers.person("changchun-approver", APPROVAL_UNIT_ID, OTHER_CITY_ID, Role.APPROVER))
+                    .when(approve(),
+                            Callers.person("changchun-approver", APPROVAL_UNIT_ID, OTHER_CITY_ID, Role.APPROVER))
                     .expectException(NotFoundInScope.class)
                     .expectNoEvents();
         }
