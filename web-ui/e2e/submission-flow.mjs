@@ -267,13 +267,17 @@ async function openInInbox(page) {
   const entry = page.locator(`${sel('inbox-row')}[data-period="${PERIOD}"]`, { hasText: UNIT })
   await refreshInboxUntil(page, async () => (await entry.count()) > 0, `${UNIT} ${PERIOD} in the inbox`)
   await page.locator('tr', { has: entry }).locator(sel('inbox-open')).click()
-  await page.locator(`${sel('review-value-row')}[data-indicator="${target.id}"]`).waitFor({ state: 'visible' })
+  await reviewRow(page).waitFor({ state: 'visible' })
   return entry
 }
 
+/** The reviewer sees the submitter's values table, read-only. */
+function reviewRow(page) {
+  return page.locator(`${sel('review-values')} ${sel('indicator-row')}[data-indicator="${target.id}"]`)
+}
+
 async function reviewedValue(page) {
-  const row = page.locator('tr', { has: page.locator(`${sel('review-value-row')}[data-indicator="${target.id}"]`) })
-  return Number(await row.locator(sel('review-value')).getAttribute('data-value'))
+  return Number(await reviewRow(page).locator(sel('value-text')).getAttribute('data-value'))
 }
 
 async function waitGoneFromInbox(page, entry) {
