@@ -1,6 +1,6 @@
 // A list page with filters and offset paging (不涉及确认, 整改台账): the filter, the current page and its rows.
 import { reactive, ref } from 'vue'
-import { showError } from '../feedback.js'
+import { useLoading } from '../feedback.js'
 
 /**
  * `fetchPage(filter, { offset, limit })` returns `{ items, total }`; `emptyFilter()` gives the filter's initial
@@ -11,7 +11,6 @@ export function usePagedList(fetchPage, emptyFilter, { limit = 20 } = {}) {
   const offset = ref(0)
   const total = ref(0)
   const rows = ref([])
-  const loading = ref(false)
 
   /** Shows a page the caller fetched itself (e.g. after a command, polled until it shows). */
   function apply(page) {
@@ -20,17 +19,7 @@ export function usePagedList(fetchPage, emptyFilter, { limit = 20 } = {}) {
   }
 
   const fetchCurrent = () => fetchPage(filter, { offset: offset.value, limit })
-
-  async function load() {
-    loading.value = true
-    try {
-      apply(await fetchCurrent())
-    } catch (e) {
-      showError(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { loading, load } = useLoading(fetchCurrent, apply)
 
   /** 查询: the first page of the filter as it is now. */
   function search() {
