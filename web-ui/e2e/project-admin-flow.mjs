@@ -77,7 +77,7 @@ async function approverCreates(browser) {
     if (!opened) return false
     const checked = await check(`${APPROVER}: a milestone outside the planned dates is refused`, async () => {
       await fillField(page, 'plan-name', PROJECT_NAME)
-      await choose(page, 'plan-category', '专栏4 环境质量提升重大工程')
+      await choose(page, 'plan-column', '专栏4 环境质量提升重大工程')
       await fillField(page, 'plan-group', '水清岸绿建设工程')
       await fillField(page, 'plan-start', isoDay(-30))
       await fillField(page, 'plan-finish', isoDay(335))

@@ -38,9 +38,12 @@ const SECOND_NUMERATOR = 18
 const ratio = (n, d) => Math.round(((100 * n) / d) * 100 + 1e-9) / 100
 let target = null // {id, name} of the followed ratio indicator
 
+const DESKTOP = { viewport: { width: 1440, height: 900 }, acceptDownloads: true }
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
 /** Logs `username` in (a check of its own), runs fn(page) and ends with the page-error check. */
-function session(browser, username, fn) {
-  return withPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true }, async (page, pageErrors) => {
+function session(browser, username, fn, options = DESKTOP) {
+  return withPage(browser, options, async (page, pageErrors) => {
     const ok = await check(`${username}: logs in`, () => logIn(page, username))
     if (!ok) return false
     const result = await fn(page)
@@ -267,13 +270,17 @@ async function openInInbox(page) {
   const entry = page.locator(`${sel('inbox-row')}[data-period="${PERIOD}"]`, { hasText: UNIT })
   await refreshInboxUntil(page, async () => (await entry.count()) > 0, `${UNIT} ${PERIOD} in the inbox`)
   await page.locator('tr', { has: entry }).locator(sel('inbox-open')).click()
-  await page.locator(`${sel('review-value-row')}[data-indicator="${target.id}"]`).waitFor({ state: 'visible' })
+  await reviewRow(page).waitFor({ state: 'visible' })
   return entry
 }
 
+/** The reviewer sees the submitter's values table, read-only. */
+function reviewRow(page) {
+  return page.locator(`${sel('review-values')} ${sel('indicator-row')}[data-indicator="${target.id}"]`)
+}
+
 async function reviewedValue(page) {
-  const row = page.locator('tr', { has: page.locator(`${sel('review-value-row')}[data-indicator="${target.id}"]`) })
-  return Number(await row.locator(sel('review-value')).getAttribute('data-value'))
+  return Number(await reviewRow(page).locator(sel('value-text')).getAttribute('data-value'))
 }
 
 async function waitGoneFromInbox(page, entry) {
@@ -408,9 +415,50 @@ async function approverApprovesAndChecksDashboard(browser) {
   })
 }
 
+/** Fails when the page scrolls sideways or `row` (an indicator's row) leaves the 390 px screen. */
+async function fitsThePhone(page, row, name) {
+  await row.waitFor({ state: 'visible' })
+  await shot(page, name)
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+  assert(scrollWidth <= innerWidth + 1, `page is ${scrollWidth} px wide in a ${innerWidth} px window`)
+  const box = await row.boundingBox()
+  assert(box && box.x >= 0 && box.x + box.width <= innerWidth + 1, `the row is outside the screen: ${JSON.stringify(box)}`)
+  return `row ${Math.round(box.width)} px wide`
+}
+
+/** The values table on a 390 px phone: the unit's form, and the same table read-only in the reviewer's drawer. */
+async function onAPhone(browser) {
+  const unit = await session(
+    browser,
+    SUBMITTER,
+    (page) =>
+      check(`${SUBMITTER} at 390 px: 数据填报 fits the screen`, async () => {
+        await openMenu(page, '数据填报', /#\/reporting/)
+        await choosePeriod(page, 'reporting-page')
+        return fitsThePhone(page, rowOf(page, target.id), 'flow-7-phone-reporting.png')
+      }),
+    PHONE
+  )
+  const reviewer = await session(
+    browser,
+    APPROVER,
+    (page) =>
+      check(`${APPROVER} at 390 px: the report's values fit the drawer`, async () => {
+        await openMenu(page, '审核', /#\/review/)
+        await page.locator(sel('review-scope')).getByText('全部报告').click()
+        const entry = page.locator(`${sel('inbox-row')}[data-period="${PERIOD}"]`, { hasText: UNIT })
+        await refreshInboxUntil(page, async () => (await entry.count()) > 0, `${UNIT} ${PERIOD} among all reports`)
+        await page.locator('tr', { has: entry }).locator(sel('inbox-open')).click()
+        return fitsThePhone(page, reviewRow(page), 'flow-8-phone-review.png')
+      }),
+    PHONE
+  )
+  return unit && reviewer
+}
+
 run(
   async (browser) => {
-    const phases = [submitterFirst, approverReturns, submitterResubmits, approverApprovesAndChecksDashboard]
+    const phases = [submitterFirst, approverReturns, submitterResubmits, approverApprovesAndChecksDashboard, onAPhone]
     for (const phase of phases) {
       if (!(await phase(browser))) {
         report(false, 'flow stopped', `${phase.name} did not complete`)

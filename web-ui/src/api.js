@@ -319,8 +319,8 @@ export const notApplicableApi = {
 }
 
 export const projectApi = {
-  list: ({ category, unit, status, text, pending } = {}) =>
-    api.get(`/api/projects${query({ category, unit, status, text, pending: pending ? true : undefined })}`),
+  list: ({ column, unit, status, text, pending } = {}) =>
+    api.get(`/api/projects${query({ column, unit, status, text, pending: pending ? true : undefined })}`),
   get: (id) => api.get(`/api/projects/${enc(id)}`),
   stats: () => api.get('/api/projects/stats'),
   exportUrl: () => '/api/projects/export',

@@ -155,3 +155,6 @@ export function formatChange(change) {
   const pct = Math.round(change.share * 1000) / 10
   return `${d}（${pct > 0 ? '+' : ''}${pct}%）`
 }
+
+/** A typed decimal for the server: empty → null, a number → that number, anything else as typed (the server names it). */
+export const decimal = (text) => (text === '' || text === null ? null : Number.isNaN(Number(text)) ? text : Number(text))

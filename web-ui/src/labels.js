@@ -43,6 +43,26 @@ export function orgUnitTypeLabel(code) {
   return ORG_UNIT_TYPE_LABELS[code] || code || '—'
 }
 
+// ---- 重大工程 ---------------------------------------------------------------------
+
+/** The plan's 专栏2–9 of major projects, by number (a project's `column`). */
+export const PROJECT_COLUMNS = {
+  2: '绿色低碳转型发展重大工程',
+  3: '城市焕新重大工程',
+  4: '环境质量提升重大工程',
+  5: '生态安全保障重大工程',
+  6: '生态家园建设重大工程',
+  7: '美丽家园建设重大工程',
+  8: '生态产品价值转化重大工程',
+  9: '健全现代环境治理体系重大工程'
+}
+
+/** The server derives the status; UNPLANNED (未编制计划) = no planned dates or investment yet, so not "on schedule". */
+export const PROJECT_STATUS_LABELS = { UNPLANNED: '未编制计划', NOT_STARTED: '未开工', IN_PROGRESS: '推进中', DELAYED: '滞后', COMPLETED: '已完成', CANCELLED: '已取消' }
+export const PROJECT_STATUS_TYPES = { UNPLANNED: 'warning', NOT_STARTED: 'info', IN_PROGRESS: 'primary', DELAYED: 'danger', COMPLETED: 'success', CANCELLED: 'info' }
+export const PROJECT_UPDATE_LABELS = { SUBMITTED: '待审核', APPROVED: '已通过', RETURNED: '已退回' }
+export const PROJECT_UPDATE_TYPES = { SUBMITTED: 'warning', APPROVED: 'success', RETURNED: 'danger' }
+
 // ---- Indicator reports ----------------------------------------------------------
 
 export const SUBMISSION_STATUS = {

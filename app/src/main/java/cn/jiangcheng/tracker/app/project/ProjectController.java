@@ -107,7 +107,7 @@ public class ProjectController {
     public record PlanInput(@NotBlank(message = "请填写项目名称") @Size(max = 200, message = "项目名称不能超过200个字符")
                             String name,
                             @NotNull(message = "请选择所属专栏") @Min(value = 2, message = "专栏须为2至9")
-                            @Max(value = 9, message = "专栏须为2至9") Integer category,
+                            @Max(value = 9, message = "专栏须为2至9") Integer column,
                             @Size(max = 60, message = "工程类别不能超过60个字符") String group,
                             @NotNull(message = "请填写计划开工日期") LocalDate plannedStart,
                             @NotNull(message = "请填写计划完工日期") LocalDate plannedFinish,
@@ -181,19 +181,19 @@ public class ProjectController {
     @GetMapping("/api/projects")
     @PreAuthorize(READERS)
     @Operation(summary = "重大工程列表（筛选：专栏、单位、状态、关键字、待审核）")
-    public List<ProjectSummary> list(@RequestParam(required = false) Integer category,
+    public List<ProjectSummary> list(@RequestParam(required = false) Integer column,
                                      @RequestParam(required = false) String unit,
                                      @RequestParam(required = false) ProjectStatus status,
                                      @RequestParam(required = false) String text,
                                      @RequestParam(defaultValue = "false") boolean pending) {
-        if (category != null && !ProjectTypes.COLUMNS.containsKey(category)) {
-            throw new BadRequest("category", "专栏须为2至9");
+        if (column != null && !ProjectTypes.COLUMNS.containsKey(column)) {
+            throw new BadRequest("column", "专栏须为2至9");
         }
         if (text != null && text.length() > 100) {
             throw new BadRequest("text", "关键字不能超过100个字符");
         }
         TrackerUser user = Caller.current();
-        return queryGateway.query(new FindProjects(user.cityId(), access.unitScope(user), category,
+        return queryGateway.query(new FindProjects(user.cityId(), access.unitScope(user), column,
                         blankToNull(unit), status, text, pending, access.today(), access.marginPoints()),
                 ProjectList.class).join().projects();
     }
@@ -379,7 +379,7 @@ public class ProjectController {
             }
             milestones.add(new Milestone(id != null ? id : "m" + (++next), m.name(), m.plannedDate()));
         }
-        return new ProjectPlan(input.name(), input.category(), blankToNull(input.group()), input.plannedStart(),
+        return new ProjectPlan(input.name(), input.column(), blankToNull(input.group()), input.plannedStart(),
                 input.plannedFinish(), input.plannedInvestment(), milestones);
     }
 

@@ -27,7 +27,7 @@ class BrowserProjectFlowTest extends HttpTestBase {
         LocalDate today = today();
         String name = "浏览器测试工程-" + UUID.randomUUID().toString().substring(0, 6);
         ApiClient.Response created = approver.post("/api/projects", """
-                {"plan":{"name":"%s","category":4,"group":"水清岸绿建设工程","plannedStart":"%s","plannedFinish":"%s",
+                {"plan":{"name":"%s","column":4,"group":"水清岸绿建设工程","plannedStart":"%s","plannedFinish":"%s",
                  "plannedInvestment":1000,"milestones":[{"name":"主体完工","plannedDate":"%s"}]},
                  "leadUnitId":"220221","cooperatingUnitIds":["220200-slj"]}""".formatted(name, today.minusDays(10),
                 today.plusDays(355), today.plusDays(200)));

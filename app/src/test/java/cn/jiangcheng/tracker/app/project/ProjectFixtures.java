@@ -43,7 +43,7 @@ final class ProjectFixtures {
         LocalDate today = today();
         String name = "测试工程-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
-                {"plan":{"name":"%s","category":4,"group":"水清岸绿建设工程","plannedStart":"%s","plannedFinish":"%s",
+                {"plan":{"name":"%s","column":4,"group":"水清岸绿建设工程","plannedStart":"%s","plannedFinish":"%s",
                  "plannedInvestment":1000,"milestones":[{"name":"完成初步设计","plannedDate":"%s"},
                  {"name":"主体完工","plannedDate":"%s"}]},
                  "leadUnitId":"%s","cooperatingUnitIds":%s}""".formatted(name, today.minusDays(100),

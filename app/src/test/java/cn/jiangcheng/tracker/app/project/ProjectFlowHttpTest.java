@@ -19,11 +19,12 @@ class ProjectFlowHttpTest extends HttpTestBase {
         JsonNode all = as("sthj-approver").get("/api/projects").json();
         long seeded = count("select count(*) from project_view where id ~ '^220200-P[2-9][0-4][0-9]{2}$'");
         assertThat(seeded).isEqualTo(92);
-        JsonNode fgw = as("fgw-submitter").get("/api/projects?category=2").json();
+        JsonNode fgw = as("fgw-submitter").get("/api/projects?column=2").json();
         assertThat(fgw.findValuesAsText("name")).contains("中电工程绿色甲醇与绿色航煤一体化项目",
                 "吉林蛟河抽水蓄能电站建设项目");
         assertThat(fgw.findValuesAsText("name")).as("fgw sees only its own and cooperating projects")
                 .doesNotContain("吉化转型升级项目");
+        assertThat(fgw.findValuesAsText("column")).as("专栏2 only").isNotEmpty().containsOnly("2");
         assertThat(all.findValuesAsText("name")).contains("永吉县星星哨水库缓冲带生态修复工程",
                 "吉林市生态环境局网格化“智慧监管”平台三期建设项目");
         JsonNode yongji = as("yongji-submitter").get("/api/projects?text=星星哨").json();
@@ -159,7 +160,7 @@ class ProjectFlowHttpTest extends HttpTestBase {
         String m1 = created.path("milestones").get(0).path("milestoneId").asText();
         LocalDateHolder d = new LocalDateHolder();
         ApiClient.Response edited = approver.put("/api/projects/" + id, """
-                {"plan":{"name":"改名后的工程","category":6,"plannedStart":"%s","plannedFinish":"%s","plannedInvestment":2000,
+                {"plan":{"name":"改名后的工程","column":6,"plannedStart":"%s","plannedFinish":"%s","plannedInvestment":2000,
                  "milestones":[{"id":"%s","name":"完成初步设计","plannedDate":"%s"},{"name":"竣工验收","plannedDate":"%s"}]},
                  "expectedVersion":%d}""".formatted(d.start, d.finish, m1, d.m1, d.m2, version(created)));
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);

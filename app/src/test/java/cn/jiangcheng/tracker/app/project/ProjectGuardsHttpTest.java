@@ -52,7 +52,7 @@ class ProjectGuardsHttpTest extends HttpTestBase {
         long v = version(project);
         long before = eventCount();
         String create = """
-                {"plan":{"name":"越权工程","category":2,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
+                {"plan":{"name":"越权工程","column":2,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
                  "plannedInvestment":10},"leadUnitId":"220221"}""";
         for (String who : new String[]{"yongji-submitter", "auditor", "admin", "sthj-inspector"}) {
             assertThat(as(who).post("/api/projects", create).status()).as(who).isEqualTo(403);
@@ -120,15 +120,25 @@ class ProjectGuardsHttpTest extends HttpTestBase {
         assertThat(stale.status()).isIn(409, 422);
 
         ApiClient.Response otherCityUnit = approver.post("/api/projects", """
-                {"plan":{"name":"跨市工程","category":2,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
+                {"plan":{"name":"跨市工程","column":2,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
                  "plannedInvestment":10},"leadUnitId":"220102"}""");
         assertThat(otherCityUnit.status()).isEqualTo(404);
-        ApiClient.Response badCategory = approver.post("/api/projects", """
-                {"plan":{"name":"专栏外工程","category":10,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
+        ApiClient.Response badColumn = approver.post("/api/projects", """
+                {"plan":{"name":"专栏外工程","column":10,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
                  "plannedInvestment":10},"leadUnitId":"220221"}""");
-        assertThat(badCategory.status()).isEqualTo(400);
+        assertThat(badColumn.status()).isEqualTo(400);
+        assertThat(badColumn.message()).contains("专栏须为2至9");
+        ApiClient.Response oldColumnName = approver.post("/api/projects", """
+                {"plan":{"name":"旧字段工程","category":2,"plannedStart":"2026-01-01","plannedFinish":"2027-01-01",
+                 "plannedInvestment":10},"leadUnitId":"220221"}""");
+        assertThat(oldColumnName.status()).as("专栏 is called column now").isEqualTo(400);
+        assertThat(oldColumnName.code()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(oldColumnName.message()).contains("category");
+        ApiClient.Response badColumnFilter = approver.get("/api/projects?column=10");
+        assertThat(badColumnFilter.status()).isEqualTo(400);
+        assertThat(badColumnFilter.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("column");
         ApiClient.Response backwardsDates = approver.post("/api/projects", """
-                {"plan":{"name":"倒排工程","category":2,"plannedStart":"2027-01-01","plannedFinish":"2026-01-01",
+                {"plan":{"name":"倒排工程","column":2,"plannedStart":"2027-01-01","plannedFinish":"2026-01-01",
                  "plannedInvestment":10},"leadUnitId":"220221"}""");
         assertThat(backwardsDates.status()).isEqualTo(422);
         assertThat(backwardsDates.code()).isEqualTo("BAD_DATES");
