@@ -27,7 +27,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCaseStat
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCases;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;
@@ -38,6 +38,9 @@ import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.VersionRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -69,7 +72,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -93,17 +95,17 @@ public class RectificationController {
     private final OrgDirectory orgDirectory;
     private final RectificationAccess access;
     private final EvidenceStore evidenceStore;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
     public RectificationController(CommandGateway commandGateway, QueryGateway queryGateway,
                                    OrgDirectory orgDirectory, RectificationAccess access, EvidenceStore evidenceStore,
-                                   Clock clock) {
+                                   BusinessCalendar calendar) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.orgDirectory = orgDirectory;
         this.access = access;
         this.evidenceStore = evidenceStore;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     private static final String VERSION = "缺少版本号";
@@ -125,9 +127,6 @@ public class RectificationController {
                                   @NotNull(message = "请填写整改时限") LocalDate deadline,
                                   @NotBlank(message = "请填写整改要求") @Size(max = 2000, message = "整改要求不能超过2000个字符")
                                   String requirements) {
-    }
-
-    public record VersionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion) {
     }
 
     public record MilestoneInput(@NotNull(message = "请填写节点日期") LocalDate dueOn,
@@ -194,10 +193,7 @@ public class RectificationController {
                                   @Size(max = 500, message = "意见不能超过500个字符") String comment) {
     }
 
-    public record Created(String id, long version) {
-    }
-
-    public record Accepted(String id) {
+    public record CaseCreated(String id, long version) {
     }
 
     public record ExtensionCreated(String id, String requestId) {
@@ -209,7 +205,7 @@ public class RectificationController {
     @PreAuthorize("hasRole('INSPECTOR')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记并交办整改案件")
-    public Created register(@Valid @RequestBody RegisterRequest request) {
+    public CaseCreated register(@Valid @RequestBody RegisterRequest request) {
         TrackerUser user = Caller.current();
         OrgUnitView unit = orgDirectory.find(request.responsibleUnitId())
                 .filter(u -> orgDirectory.isVisible(u.id(), user.orgUnitId(), user.cityId(), user.dataScope()))
@@ -229,7 +225,7 @@ public class RectificationController {
                 request.batch(), request.problemNumber(), request.complaintNumber(), request.channel(),
                 request.problemClass(), request.description(), request.location(), unit.id(), cooperating,
                 request.deadline(), request.requirements(), today()));
-        return new Created(id, 0);
+        return new CaseCreated(id, 0);
     }
 
     @PostMapping("/{id}/acknowledge")
@@ -283,9 +279,7 @@ public class RectificationController {
         TrackerUser user = Caller.current();
         visible(id);
         EvidenceStore.requireVersion(expectedVersion);
-        var stored = evidenceStore.store(id, file, user.getUsername());
-        Evidence evidence = new Evidence(stored.fileId(), stored.fileName(), stored.contentType(), stored.size(),
-                stored.sha256());
+        Evidence evidence = evidenceStore.store(id, file, user.getUsername());
         commandGateway.sendAndWait(new AttachCaseEvidence(id, evidence, expectedVersion));
         return evidence;
     }
@@ -481,7 +475,7 @@ public class RectificationController {
             completion += "；" + c.outcome().label();
         }
         String closedOn = c.closedAt() == null ? null
-                : c.closedAt().atZone(RectificationTypes.CHINA).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
+                : c.closedAt().atZone(BusinessCalendar.ZONE).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
         return new RectificationWorkbook.Row(source.toString(), c.description(),
                 c.responsibleUnitName() == null ? c.responsibleUnitId() : c.responsibleUnitName(),
                 c.deadline().toString(), c.measures(), c.latestProgress(), completion, closedOn);
@@ -513,6 +507,6 @@ public class RectificationController {
 
     /** Deadlines are calendar days in China, whatever zone the server runs in. */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(RectificationTypes.CHINA));
+        return calendar.today();
     }
 }

@@ -21,7 +21,7 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -136,7 +136,7 @@ public class Project {
         TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
-        EvidenceFile file = command.file();
+        Evidence file = command.file();
         Rules.require(file != null && file.fileId() != null && !file.fileId().isBlank(), "REQUIRED",
                 "请选择要上传的文件");
         Rules.require(file.sha256() != null && file.sha256().matches("[0-9a-f]{64}"), "BAD_HASH",

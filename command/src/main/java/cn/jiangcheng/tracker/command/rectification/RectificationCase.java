@@ -34,7 +34,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanReturned;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ProgressReported;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.DeadlinePolicy;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;

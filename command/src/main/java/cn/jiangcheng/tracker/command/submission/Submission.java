@@ -21,7 +21,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReturned;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReviewed;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionSubmitted;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionWithdrawn;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.command.common.Rules;
