@@ -123,6 +123,9 @@ public final class ApiClient {
     public Response execute(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ApiContract.published(baseUrl).check(request.method(), request.uri().getRawPath()
+                            + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
