@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -73,8 +72,7 @@ public class RecordSchemas implements ModelConverter {
                 continue;
             }
             required.add(component.getName());
-            if (!component.getType().isPrimitive() && !Collection.class.isAssignableFrom(component.getType())
-                    && !Map.class.isAssignableFrom(component.getType())) {
+            if (!component.getType().isPrimitive()) {
                 properties.put(component.getName(), nullable(property));
             }
         }
@@ -83,16 +81,21 @@ public class RecordSchemas implements ModelConverter {
         }
     }
 
-    /** In OpenAPI 3.0 a $ref ignores its siblings, so a nullable reference is wrapped in allOf. */
+    /**
+     * In OpenAPI 3.0 a $ref ignores its siblings and nullable needs a type, so a reference that may be null is
+     * "that record, or null" (the form OpenAPI 3.0.3 gives for it).
+     */
     private static Schema<?> nullable(Schema<?> property) {
         if (property.get$ref() == null) {
             return property.nullable(true);
         }
-        ComposedSchema wrapper = new ComposedSchema();
-        wrapper.addAllOfItem(new Schema<>().$ref(property.get$ref()));
-        wrapper.setNullable(true);
-        wrapper.setDescription(property.getDescription());
-        return wrapper;
+        Schema<Object> onlyNull = new Schema<>().type("object").nullable(true);
+        onlyNull.setEnum(new ArrayList<>(java.util.Collections.singletonList(null)));
+        ComposedSchema either = new ComposedSchema();
+        either.addAnyOfItem(new Schema<>().$ref(property.get$ref()));
+        either.addAnyOfItem(onlyNull);
+        either.setDescription(property.getDescription());
+        return either;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
