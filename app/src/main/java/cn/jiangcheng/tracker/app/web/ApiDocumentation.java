@@ -59,6 +59,10 @@ public class ApiDocumentation {
         ModelConverters.getInstance().readAll(ApiError.class).forEach(api.getComponents()::addSchemas);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             ApiResponses responses = operation.getResponses();
+            responses.values().stream().filter(r -> r.getContent() != null)
+                    .flatMap(r -> r.getContent().values().stream()).map(MediaType::getSchema)
+                    .filter(schema -> schema != null && "byte".equals(schema.getFormat()))
+                    .forEach(schema -> schema.setFormat("binary")); // a file's bytes as they are, not base64
             for (String status : errorsOf(path, method, operation)) {
                 if (!responses.containsKey(status)) {
                     responses.addApiResponse(status, new ApiResponse().description(ERRORS.get(status))
@@ -80,11 +84,13 @@ public class ApiDocumentation {
             errors.add("401");
             errors.add("403");
         }
-        if (path.contains("{")) {
-            errors.add("404");
+        if (path.contains("{") || errors.contains("400")) {
+            errors.add("404"); // a record named in the path, the query or the body may not exist or not be visible
         }
         if (change) {
             errors.add("409");
+        }
+        if (change || errors.contains("400")) {
             errors.add("422");
         }
         if (operation.getRequestBody() != null) {

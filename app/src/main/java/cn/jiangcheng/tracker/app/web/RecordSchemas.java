@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.app.web;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -72,7 +73,12 @@ public class RecordSchemas implements ModelConverter {
                 continue;
             }
             required.add(component.getName());
-            if (!component.getType().isPrimitive()) {
+            if (JsonNode.class.isAssignableFrom(component.getType())) {
+                // Jackson's tree is any JSON value, not the object with fields springdoc makes of it
+                properties.put(component.getName(), new Schema<>().description(property.getDescription()));
+                continue;
+            }
+            if (!component.getType().isPrimitive() && (property.getType() != null || property.get$ref() != null)) {
                 properties.put(component.getName(), nullable(property));
             }
         }
