@@ -15,6 +15,7 @@ import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.Status;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -77,7 +78,7 @@ public class IndicatorApplicability {
 
     @CommandHandler
     public void handle(ConfirmNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有待确认的不涉及申请可以确认", Status.DECLARED);
         String comment = command.comment() == null || command.comment().isBlank() ? null
@@ -87,7 +88,7 @@ public class IndicatorApplicability {
 
     @CommandHandler
     public void handle(RejectNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有待确认的不涉及申请可以驳回", Status.DECLARED);
         String reason = Rules.requireText(command.reason(), MAX_TEXT, "驳回原因");
@@ -96,7 +97,7 @@ public class IndicatorApplicability {
 
     @CommandHandler
     public void handle(RevokeNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有已确认的不涉及可以撤销", Status.CONFIRMED);
         String reason = Rules.requireText(command.reason(), MAX_TEXT, "撤销原因");

@@ -2,7 +2,6 @@ package cn.jiangcheng.tracker.command.common;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
-import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.messaging.MetaData;
 
 import java.util.Objects;
@@ -23,15 +22,5 @@ public final class TenantGuard {
         if (aggregateCityId == null || !Objects.equals(aggregateCityId, callerCity)) {
             throw new NotFoundInScope(notFoundMessage);
         }
-    }
-
-    /**
-     * The caller's expected version must be the current one (409 otherwise), checked after the city: another city
-     * learns nothing, not even that the record changed since its (guessed) version.
-     */
-    public static void rejectStaleVersion(MetaData metaData, ConflictResolver conflicts, String aggregateCityId,
-                                          String notFoundMessage) {
-        requireSameCity(metaData, aggregateCityId, notFoundMessage);
-        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
     }
 }

@@ -30,6 +30,7 @@ import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -102,7 +103,7 @@ public class Project {
 
     @CommandHandler
     public void handle(EditProject command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         ProjectPlan checked = requirePlan(command.plan(), reachedMilestones);
@@ -112,7 +113,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ReassignProject command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
@@ -125,7 +126,7 @@ public class Project {
 
     @CommandHandler
     public void handle(CancelProject command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         apply(new ProjectCancelled(projectId, Rules.requireText(command.reason(), 500, "取消原因")));
@@ -133,7 +134,7 @@ public class Project {
 
     @CommandHandler
     public void handle(AttachProjectEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
         Evidence file = command.file();
@@ -152,7 +153,7 @@ public class Project {
 
     @CommandHandler
     public void handle(SubmitProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
         UpdateContent content = command.content();
@@ -189,7 +190,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ApproveProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();
@@ -200,7 +201,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ReturnProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();

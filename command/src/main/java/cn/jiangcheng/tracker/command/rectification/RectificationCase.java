@@ -41,6 +41,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -151,7 +152,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(AcknowledgeCase command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已交办、尚未签收的案件可以签收", Status.ASSIGNED);
         apply(new CaseAcknowledged(caseId));
@@ -159,7 +160,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(SubmitPlan command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("签收后（或方案被退回后）才能提交整改方案", Status.ACKNOWLEDGED);
         String measures = Rules.requireText(command.measures(), 2000, "整改措施");
@@ -176,7 +177,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(ReturnPlan command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有整改中的案件可以退回整改方案", Status.IN_PROGRESS);
         apply(new PlanReturned(caseId, Rules.requireText(command.reason(), 500, "退回原因")));
@@ -184,7 +185,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(ReportProgress command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以报送进展", Status.IN_PROGRESS);
         String progress = Rules.requireText(command.progress(), 1000, "整改进展");
@@ -195,7 +196,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(AttachCaseEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以上传佐证材料", Status.IN_PROGRESS);
         Evidence evidence = command.evidence();
@@ -207,7 +208,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(RequestAcceptance command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以申请验收", Status.IN_PROGRESS);
         Rules.require(pendingExtensionId == null, "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
@@ -225,7 +226,7 @@ public class RectificationCase {
     @CommandHandler
     public void handle(AcceptCase command, MetaData metaData, ConflictResolver conflicts,
                        DeadlineManager deadlines) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
         String siteCheck = Rules.requireText(command.siteCheck(), 1000, "现场核查情况");
@@ -240,7 +241,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(RejectAcceptance command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
         apply(new AcceptanceRejected(caseId, optionalText(command.siteCheck(), 1000, "现场核查情况"),
@@ -249,7 +250,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(CloseCase command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有验收通过并公示的案件可以销号", Status.PUBLICITY);
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
@@ -262,7 +263,7 @@ public class RectificationCase {
     @CommandHandler
     public void handle(ReopenCase command, MetaData metaData, ConflictResolver conflicts,
                        DeadlineManager deadlines, DeadlinePolicy policy) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有已销号的案件可以回头看重新打开", Status.CLOSED);
         String reason = Rules.requireText(command.reason(), 500, "重新打开原因");
@@ -274,7 +275,7 @@ public class RectificationCase {
 
     @CommandHandler
     public String handle(RequestExtension command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
         Rules.require(pendingExtensionId == null, "EXTENSION_PENDING", "已有一项延期申请正在审批");
@@ -291,7 +292,7 @@ public class RectificationCase {
     @CommandHandler
     public void handle(ApproveExtension command, MetaData metaData, ConflictResolver conflicts,
                        DeadlineManager deadlines, DeadlinePolicy policy) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
         Rules.require(command.today() != null, "NO_DATE", "缺少当前日期");
@@ -304,7 +305,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(DenyExtension command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
         apply(new ExtensionDenied(caseId, command.requestId(), Rules.requireText(command.reason(), 500, "不予延期理由")));

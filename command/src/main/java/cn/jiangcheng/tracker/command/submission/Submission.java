@@ -26,6 +26,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.command.common.Rules;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -88,7 +89,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
         apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(),
@@ -97,7 +98,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(AttachEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
         Evidence evidence = command.evidence();
@@ -109,7 +110,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
         requireOpen(Period.parse(periodCode).orElseThrow(), command.opens(), command.today());
@@ -124,7 +125,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(WithdrawSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
         apply(new SubmissionWithdrawn(submissionId, revision));
@@ -132,7 +133,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(ApproveSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         String comment = optionalText(command.comment(), "审核意见");
         if (awaitingCountyReview()) {
@@ -147,7 +148,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(ReturnSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireStatus("只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
@@ -168,7 +169,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(StartAmendment command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有审核通过的报告可以申请修改", Status.APPROVED);
         apply(new AmendmentStarted(submissionId, revision + 1, Rules.requireText(command.reason(), 500, "修改原因")));
