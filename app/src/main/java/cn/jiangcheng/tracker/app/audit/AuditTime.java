@@ -24,7 +24,8 @@ public final class AuditTime {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (date == DateMeans.END_OF_DAY ? day.plusDays(1) : day).atStartOfDay(BusinessCalendar.ZONE).toInstant()
+                return (date == DateMeans.END_OF_DAY ? day.plusDays(1) : day).atStartOfDay(BusinessCalendar.ZONE)
+                        .toInstant()
                         .minusNanos(date == DateMeans.END_OF_DAY ? 1 : 0);
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {

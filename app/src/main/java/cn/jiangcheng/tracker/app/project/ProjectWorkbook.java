@@ -49,7 +49,8 @@ final class ProjectWorkbook {
             header.setFont(bold);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            String title = "导出时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(BusinessCalendar.ZONE))
+            String title = "导出时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(at.atZone(BusinessCalendar.ZONE))
                     + "；状态按 " + stats.today() + " 计算，进度落后超过" + stats.marginPoints().stripTrailingZeros()
                     .toPlainString() + "个百分点或里程碑逾期为滞后，未填计划工期或计划投资为未编制计划；只计已审核通过的进展报告";
 

@@ -342,8 +342,8 @@ public class RectificationController {
                                          @RequestParam(required = false) ProblemClass problemClass,
                                          @RequestParam(required = false) Boolean overdue,
                                          @RequestParam(required = false) String q) {
-        CasePage page = page(CaseRequests.filter(source, round, batch, unit, status, problemClass, overdue, q), 0, MAX_EXPORT,
-                null);
+        CasePage page = page(CaseRequests.filter(source, round, batch, unit, status, problemClass, overdue, q), 0,
+                MAX_EXPORT, null);
         if (page.total() > MAX_EXPORT) {
             throw new BusinessRuleViolation("TOO_MANY_ROWS", "符合条件的案件超过" + MAX_EXPORT + "件，请缩小筛选范围后导出");
         }

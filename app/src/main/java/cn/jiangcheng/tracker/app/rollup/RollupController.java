@@ -179,7 +179,8 @@ public class RollupController {
         if (closure == null) {
             return null;
         }
-        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessCalendar.ZONE).format(closure.closedAt());
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessCalendar.ZONE)
+                .format(closure.closedAt());
         String missing = closure.missingAtClosing().stream()
                 .map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId()).collect(Collectors.joining("、"));
         return "已于" + day + "截止汇总（截止时未报送：" + missing + "）";

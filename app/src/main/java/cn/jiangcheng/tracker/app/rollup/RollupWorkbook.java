@@ -185,7 +185,8 @@ public final class RollupWorkbook {
             XSSFRow infoRow = sheet.createRow(INFO_ROW);
             infoRow.setHeightInPoints(20);
             String time = generatedAt == null ? ""
-                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.ZONE).format(generatedAt);
+                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.ZONE)
+                    .format(generatedAt);
             cell(infoRow, 0, "城市：" + city + "　　期间：" + period + "　　是否含待审数据："
                     + (input.includePending() ? "是（含已提交、尚未审核通过的数据）" : "否（仅含审核通过的数据）")
                     + "　　生成时间：" + time

@@ -20,7 +20,8 @@ class ApiDocumentationHttpTest extends HttpTestBase {
 
     private static List<String> fields(JsonNode docs, String schema) {
         List<String> names = new ArrayList<>();
-        docs.path("components").path("schemas").path(schema).path("properties").fieldNames().forEachRemaining(names::add);
+        docs.path("components").path("schemas").path(schema).path("properties").fieldNames()
+                .forEachRemaining(names::add);
         return names;
     }
 
