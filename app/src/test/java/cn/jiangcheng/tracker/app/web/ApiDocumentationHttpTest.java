@@ -43,6 +43,8 @@ class ApiDocumentationHttpTest extends HttpTestBase {
         assertThat(fields(docs, "UnitRef")).containsExactly("orgUnitId", "orgUnitName");
         assertThat(fields(docs, "CaseStatsRow")).contains("total", "closedOnTime", "light").doesNotContain("projects");
         assertThat(fields(docs, "StatsRow")).contains("projects", "investmentRate").doesNotContain("closedOnTime");
+        assertThat(answered(docs, "/api/audit/projections/{name}/rebuild", "post", "202"))
+                .isEqualTo("ProjectionStatus");
         assertThat(docs.path("components").path("schemas").path("CaseStats").path("properties").path("byUnit")
                 .path("items").path("$ref").asText()).endsWith("/CaseStatsRow");
     }
