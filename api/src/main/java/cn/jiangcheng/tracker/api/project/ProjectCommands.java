@@ -1,7 +1,7 @@
 package cn.jiangcheng.tracker.api.project;
 
 import cn.jiangcheng.tracker.api.common.OrgUnitScoped;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -47,7 +47,7 @@ public final class ProjectCommands {
     }
 
     /** The file is already stored (same transaction); the aggregate decides whether it may be attached. */
-    public record AttachProjectEvidence(@TargetAggregateIdentifier String projectId, EvidenceFile file,
+    public record AttachProjectEvidence(@TargetAggregateIdentifier String projectId, Evidence file,
                                         @TargetAggregateVersion Long expectedVersion) {
     }
 

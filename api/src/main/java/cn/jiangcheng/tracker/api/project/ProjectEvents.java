@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.api.project;
 
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 
@@ -26,7 +26,7 @@ public final class ProjectEvents {
     }
 
     /** leadUnitId is the unit that attached the file (the lead unit at the time). */
-    public record ProjectEvidenceAttached(String projectId, String leadUnitId, EvidenceFile file) {
+    public record ProjectEvidenceAttached(String projectId, String leadUnitId, Evidence file) {
     }
 
     public record ProjectUpdateSubmitted(String projectId, String updateId, int revision, String leadUnitId,

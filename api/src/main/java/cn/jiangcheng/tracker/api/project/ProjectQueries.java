@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.api.project;
 
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectStatus;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
@@ -56,12 +56,12 @@ public final class ProjectQueries {
     public record ProjectList(List<ProjectSummary> projects) {
     }
 
-    public record UnitRef(String id, String name) {
+    public record CooperatingUnit(String id, String name) {
     }
 
     /** reachedOn, evidence and evidenceFiles come from the approved update that reported the milestone. */
     public record MilestoneView(String milestoneId, String name, LocalDate plannedDate, LocalDate reachedOn,
-                                String evidence, List<EvidenceFile> evidenceFiles, boolean onTime, boolean overdue) {
+                                String evidence, List<Evidence> evidenceFiles, boolean onTime, boolean overdue) {
     }
 
     /** One submission of an update (a resubmission after a return is a new revision). */
@@ -71,9 +71,9 @@ public final class ProjectQueries {
     }
 
     /** evidenceFiles: every file attached to the project, oldest first (reports name them by fileId). */
-    public record ProjectDetail(ProjectSummary summary, List<UnitRef> cooperatingUnits,
+    public record ProjectDetail(ProjectSummary summary, List<CooperatingUnit> cooperatingUnits,
                                 List<MilestoneView> milestones, List<UpdateView> updates,
-                                List<EvidenceFile> evidenceFiles, String cancelReason) {
+                                List<Evidence> evidenceFiles, String cancelReason) {
     }
 
     /**

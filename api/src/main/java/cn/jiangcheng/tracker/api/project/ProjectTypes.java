@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.api.project;
 
+import cn.jiangcheng.tracker.api.common.Evidence;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class ProjectTypes {
 
     /**
      * A milestone the lead unit reports as reached, with the date and what proves it: a written note (文号, 文件名称)
-     * and/or files attached to the project beforehand ({@link EvidenceFile#fileId()}). Reports written before files
+     * and/or files attached to the project beforehand ({@link Evidence#fileId()}). Reports written before files
      * existed carry no evidenceFileIds, read as none.
      */
     public record MilestoneReached(String milestoneId, LocalDate reachedOn, String evidence,
@@ -69,12 +71,6 @@ public final class ProjectTypes {
         }
     }
 
-    /**
-     * An evidence file attached to a project by its lead unit. The bytes live outside the event store; the SHA-256
-     * in the event proves which file it was. size is in bytes.
-     */
-    public record EvidenceFile(String fileId, String fileName, String contentType, long size, String sha256) {
-    }
 
     /**
      * One periodic report of the lead unit. progress is the cumulative share done (0–100 %), investmentCompleted

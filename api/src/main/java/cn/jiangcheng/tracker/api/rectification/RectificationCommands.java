@@ -2,7 +2,7 @@ package cn.jiangcheng.tracker.api.rectification;
 
 import cn.jiangcheng.tracker.api.common.OrgUnitScoped;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;

@@ -1,7 +1,7 @@
 package cn.jiangcheng.tracker.api.rectification;
 
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;

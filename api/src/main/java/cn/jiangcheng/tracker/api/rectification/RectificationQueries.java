@@ -1,7 +1,7 @@
 package cn.jiangcheng.tracker.api.rectification;
 
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ExtensionStatus;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
@@ -127,11 +127,11 @@ public final class RectificationQueries {
      * and in publicity), so closed + overdue + pending = total; completionRate: closed / total in percent;
      * averageDaysToClose over the closed ones (null when none).
      */
-    public record StatsRow(String key, String label, long total, long closed, long closedOnTime, long closedLate,
+    public record CaseStatsRow(String key, String label, long total, long closed, long closedOnTime, long closedLate,
                            long overdue, long pending, BigDecimal completionRate, BigDecimal averageDaysToClose,
                            Light light) {
     }
 
-    public record CaseStats(LocalDate today, List<StatsRow> byUnit, List<StatsRow> bySource) {
+    public record CaseStats(LocalDate today, List<CaseStatsRow> byUnit, List<CaseStatsRow> bySource) {
     }
 }

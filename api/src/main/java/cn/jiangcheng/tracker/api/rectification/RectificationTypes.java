@@ -109,9 +109,6 @@ public final class RectificationTypes {
     public record Milestone(LocalDate dueOn, String description) {
     }
 
-    /** A file attached as evidence; the bytes live in PostgreSQL, the event carries their SHA-256. */
-    public record Evidence(String fileId, String fileName, String contentType, long size, String sha256) {
-    }
 
     /**
      * When the deadline manager warns and escalates. warningDays: a 临期预警 at the start of each of these days

@@ -1,7 +1,7 @@
 package cn.jiangcheng.tracker.api.submission;
 
 import cn.jiangcheng.tracker.api.common.OrgUnitScoped;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;

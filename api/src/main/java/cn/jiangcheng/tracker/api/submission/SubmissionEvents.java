@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.api.submission;
 
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 
 import java.time.LocalDate;

@@ -17,7 +17,4 @@ public final class SubmissionTypes {
                                 String note, String explanation) {
     }
 
-    /** A file attached as evidence; the bytes live in PostgreSQL, the event carries their SHA-256. */
-    public record Evidence(String fileId, String fileName, String contentType, long size, String sha256) {
-    }
 }

@@ -21,6 +21,7 @@ import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.submission.SubmissionAccess;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -90,9 +91,6 @@ public class NotApplicableController {
     public record DecisionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
                                   @NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
                                   String reason) {
-    }
-
-    public record Accepted(String id) {
     }
 
     @PostMapping("/api/indicators/{id}/not-applicable")

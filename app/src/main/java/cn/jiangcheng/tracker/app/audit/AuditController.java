@@ -10,6 +10,7 @@ import cn.jiangcheng.tracker.app.web.BadRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -128,6 +129,7 @@ public class AuditController {
 
     @PostMapping("/projections/{name}/rebuild")
     @Operation(summary = "从事件库重建一个投影（后台进行，服务不中断）")
+    @ApiResponse(responseCode = "202", description = "重建已开始；答复为投影当前的状态")
     public ResponseEntity<ProjectionAdmin.ProjectionStatus> rebuild(@PathVariable String name) {
         TrackerUser auditor = Caller.current();
         if (projections.status(name).isEmpty()) {

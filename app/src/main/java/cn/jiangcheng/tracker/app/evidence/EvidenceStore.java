@@ -3,7 +3,7 @@ package cn.jiangcheng.tracker.app.evidence;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.app.web.BadRequest;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -24,6 +24,8 @@ import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.VersionRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -95,9 +97,6 @@ public class IndicatorController {
                                             @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record VersionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
-    }
-
     public record RejectionRequest(@NotBlank(message = "驳回理由不能为空") @Size(max = 500, message = "驳回理由不能超过500个字符")
                                    String reason,
                                    @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
@@ -112,9 +111,6 @@ public class IndicatorController {
     public record PlausibilityRequest(@NotNull(message = "阈值不能为空") @DecimalMin(value = "0.01", message = "阈值须大于0")
                                       @DecimalMax(value = "10", message = "阈值不能超过10") BigDecimal share,
                                       @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
-    }
-
-    public record Accepted(String id) {
     }
 
     public record ProposalCreated(String id, String proposalId) {

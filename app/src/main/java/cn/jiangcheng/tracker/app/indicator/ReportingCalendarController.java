@@ -11,31 +11,28 @@ import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** 填报日历: when each indicator's period opens and is due, and whether it is open today (server date, China). */
 @RestController
 @Tag(name = "指标目录")
 public class ReportingCalendarController {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final IndicatorCatalog catalog;
     private final OrgDirectory orgDirectory;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public ReportingCalendarController(IndicatorCatalog catalog, OrgDirectory orgDirectory, Clock clock) {
+    public ReportingCalendarController(IndicatorCatalog catalog, OrgDirectory orgDirectory, BusinessCalendar calendar) {
         this.catalog = catalog;
         this.orgDirectory = orgDirectory;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** custom: the indicator has a calendar of its own; otherwise calendar is the period type's default. */
@@ -68,7 +65,7 @@ public class ReportingCalendarController {
             }
             indicators = catalog.assignedTo(orgUnitId, parsed.type());
         }
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = calendar.today();
         List<IndicatorDates> dates = indicators.stream().map(i -> {
             ReportingCalendar calendar = ReportingCalendars.of(i.toDefinition());
             Window w = ReportingCalendars.window(calendar, parsed);

@@ -9,6 +9,8 @@ import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.org.OrgUnitType;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
+import cn.jiangcheng.tracker.app.web.VersionRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,12 +70,6 @@ public class OrgUnitController {
 
     public record MoveOrgUnitRequest(@NotBlank(message = "上级单位不能为空") String parentId,
                                      @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
-    }
-
-    public record VersionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
-    }
-
-    public record Accepted(String id) {
     }
 
     @GetMapping("/api/org-units")

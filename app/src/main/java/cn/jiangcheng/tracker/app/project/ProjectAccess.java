@@ -7,15 +7,14 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectDetail;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,24 +28,22 @@ import java.util.stream.Stream;
 @Component
 public class ProjectAccess {
     static final String NOT_FOUND = "未找到该项目";
-    /** Planned dates are calendar days in China. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final QueryGateway queryGateway;
     private final OrgDirectory orgDirectory;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
     private final BigDecimal marginPoints;
 
-    public ProjectAccess(QueryGateway queryGateway, OrgDirectory orgDirectory, Clock clock,
+    public ProjectAccess(QueryGateway queryGateway, OrgDirectory orgDirectory, BusinessCalendar calendar,
                          @Value("${tracker.projects.delay-margin-points}") BigDecimal marginPoints) {
         this.queryGateway = queryGateway;
         this.orgDirectory = orgDirectory;
-        this.clock = clock;
+        this.calendar = calendar;
         this.marginPoints = marginPoints;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CHINA));
+        return calendar.today();
     }
 
     public BigDecimal marginPoints() {

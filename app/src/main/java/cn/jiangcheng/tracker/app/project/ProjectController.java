@@ -17,17 +17,17 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectList;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectStats;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectSummary;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectStatus;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -173,9 +173,6 @@ public class ProjectController {
                                 @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record Accepted(String id) {
-    }
-
     // ---------------------------------------------------------------- reads
 
     @GetMapping("/api/projects")
@@ -311,14 +308,12 @@ public class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     @Operation(summary = "上传里程碑证明文件（牵头单位填报员）")
-    public EvidenceFile uploadEvidence(@PathVariable String id, @RequestPart("file") MultipartFile file,
-                                       @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
+    public Evidence uploadEvidence(@PathVariable String id, @RequestPart("file") MultipartFile file,
+                                   @RequestParam("expectedVersion") Long expectedVersion) throws IOException {
         TrackerUser user = Caller.current();
         access.visible(id, user);
         EvidenceStore.requireVersion(expectedVersion);
-        Evidence stored = evidenceStore.store(id, file, user.getUsername());
-        EvidenceFile evidence = new EvidenceFile(stored.fileId(), stored.fileName(), stored.contentType(),
-                stored.size(), stored.sha256());
+        Evidence evidence = evidenceStore.store(id, file, user.getUsername());
         commandGateway.sendAndWait(new AttachProjectEvidence(id, evidence, expectedVersion));
         return evidence;
     }

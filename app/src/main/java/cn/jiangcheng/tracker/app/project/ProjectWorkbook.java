@@ -5,6 +5,7 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectStats;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectSummary;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.StatsRow;
 import cn.jiangcheng.tracker.app.excel.CellText;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,6 @@ final class ProjectWorkbook {
             "其中未编制计划项目（万元）", "到期里程碑", "按期完成里程碑", "里程碑按期率（%）");
     static final List<String> DELAYED_HEADERS = List.of("项目编号", "项目名称", "牵头单位", "形象进度（%）",
             "应完成进度（%）", "落后（百分点）", "逾期里程碑", "最长逾期（天）");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private ProjectWorkbook() {
     }
@@ -50,7 +49,8 @@ final class ProjectWorkbook {
             header.setFont(bold);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            String title = "导出时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(ZONE))
+            String title = "导出时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(at.atZone(BusinessCalendar.ZONE))
                     + "；状态按 " + stats.today() + " 计算，进度落后超过" + stats.marginPoints().stripTrailingZeros()
                     .toPlainString() + "个百分点或里程碑逾期为滞后，未填计划工期或计划投资为未编制计划；只计已审核通过的进展报告";
 

@@ -22,31 +22,39 @@ import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseDetail;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseFilter;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CasePage;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseStats;
-import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseSummary;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCaseStats;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCases;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.AcceptRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.AcceptanceRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.CaseCreated;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.CloseRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.DecisionRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.ExtensionCreated;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.ExtensionRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.MilestoneInput;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.PlanRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.ProgressRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.ReasonRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.RegisterRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.RejectRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.ReopenRequest;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.VersionRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
@@ -69,9 +77,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -93,114 +99,17 @@ public class RectificationController {
     private final OrgDirectory orgDirectory;
     private final RectificationAccess access;
     private final EvidenceStore evidenceStore;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
     public RectificationController(CommandGateway commandGateway, QueryGateway queryGateway,
                                    OrgDirectory orgDirectory, RectificationAccess access, EvidenceStore evidenceStore,
-                                   Clock clock) {
+                                   BusinessCalendar calendar) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.orgDirectory = orgDirectory;
         this.access = access;
         this.evidenceStore = evidenceStore;
-        this.clock = clock;
-    }
-
-    private static final String VERSION = "缺少版本号";
-
-    public record RegisterRequest(@NotNull(message = "请选择问题来源") Source source,
-                                  @Size(max = 40, message = "督察轮次不能超过40个字符") String round,
-                                  @Size(max = 40, message = "批次不能超过40个字符") String batch,
-                                  @Size(max = 40, message = "问题编号不能超过40个字符") String problemNumber,
-                                  @Size(max = 30, message = "信访件编号不能超过30个字符") String complaintNumber,
-                                  Channel channel,
-                                  @NotNull(message = "请选择问题类别") ProblemClass problemClass,
-                                  @NotBlank(message = "请填写问题描述") @Size(max = 2000, message = "问题描述不能超过2000个字符")
-                                  String description,
-                                  @NotBlank(message = "请填写问题地点") @Size(max = 200, message = "问题地点不能超过200个字符")
-                                  String location,
-                                  @NotBlank(message = "请选择责任单位") @Size(max = 40) String responsibleUnitId,
-                                  @Size(max = 10, message = "配合单位最多10个")
-                                  List<@NotBlank @Size(max = 40) String> cooperatingUnitIds,
-                                  @NotNull(message = "请填写整改时限") LocalDate deadline,
-                                  @NotBlank(message = "请填写整改要求") @Size(max = 2000, message = "整改要求不能超过2000个字符")
-                                  String requirements) {
-    }
-
-    public record VersionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion) {
-    }
-
-    public record MilestoneInput(@NotNull(message = "请填写节点日期") LocalDate dueOn,
-                                 @NotBlank(message = "请填写节点内容") @Size(max = 200, message = "节点内容不能超过200个字符")
-                                 String description) {
-    }
-
-    public record PlanRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                              @NotBlank(message = "请填写整改措施") @Size(max = 2000, message = "整改措施不能超过2000个字符")
-                              String measures,
-                              @Size(max = 20, message = "整改节点最多20个") List<@Valid @NotNull MilestoneInput> milestones,
-                              @NotBlank(message = "请填写整改责任人") @Size(max = 60, message = "责任人不能超过60个字符")
-                              String responsiblePerson) {
-    }
-
-    public record ReasonRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                @NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
-                                String reason) {
-    }
-
-    public record ProgressRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                  @NotBlank(message = "请填写整改进展") @Size(max = 1000, message = "整改进展不能超过1000个字符")
-                                  String progress,
-                                  @Min(value = 0, message = "完成比例应在0到100之间")
-                                  @Max(value = 100, message = "完成比例应在0到100之间") Integer percent) {
-    }
-
-    public record AcceptanceRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                    @NotBlank(message = "请填写自查情况") @Size(max = 2000, message = "自查情况不能超过2000个字符")
-                                    String selfCheck,
-                                    Outcome outcome) {
-    }
-
-    public record AcceptRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                @NotBlank(message = "请填写现场核查情况") @Size(max = 1000, message = "现场核查情况不能超过1000个字符")
-                                String siteCheck,
-                                @Min(value = 0, message = "公示天数应在0到30天之间")
-                                @Max(value = 30, message = "公示天数应在0到30天之间") Integer publicityDays) {
-    }
-
-    public record RejectRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                @Size(max = 1000, message = "现场核查情况不能超过1000个字符") String siteCheck,
-                                @NotBlank(message = "请填写退回原因") @Size(max = 500, message = "退回原因不能超过500个字符")
-                                String reason) {
-    }
-
-    public record CloseRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                               @Size(max = 500, message = "销号意见不能超过500个字符") String comment) {
-    }
-
-    public record ReopenRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                @NotBlank(message = "请填写重新打开原因") @Size(max = 500, message = "原因不能超过500个字符")
-                                String reason,
-                                @NotNull(message = "请填写新的整改时限") LocalDate newDeadline) {
-    }
-
-    public record ExtensionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                   @NotBlank(message = "请填写延期理由") @Size(max = 500, message = "延期理由不能超过500个字符")
-                                   String reason,
-                                   @NotNull(message = "请填写申请延至的日期") LocalDate newDeadline) {
-    }
-
-    public record DecisionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
-                                  @Size(max = 500, message = "意见不能超过500个字符") String comment) {
-    }
-
-    public record Created(String id, long version) {
-    }
-
-    public record Accepted(String id) {
-    }
-
-    public record ExtensionCreated(String id, String requestId) {
+        this.calendar = calendar;
     }
 
     // ---------------------------------------------------------------- commands
@@ -209,7 +118,7 @@ public class RectificationController {
     @PreAuthorize("hasRole('INSPECTOR')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记并交办整改案件")
-    public Created register(@Valid @RequestBody RegisterRequest request) {
+    public CaseCreated register(@Valid @RequestBody RegisterRequest request) {
         TrackerUser user = Caller.current();
         OrgUnitView unit = orgDirectory.find(request.responsibleUnitId())
                 .filter(u -> orgDirectory.isVisible(u.id(), user.orgUnitId(), user.cityId(), user.dataScope()))
@@ -229,7 +138,7 @@ public class RectificationController {
                 request.batch(), request.problemNumber(), request.complaintNumber(), request.channel(),
                 request.problemClass(), request.description(), request.location(), unit.id(), cooperating,
                 request.deadline(), request.requirements(), today()));
-        return new Created(id, 0);
+        return new CaseCreated(id, 0);
     }
 
     @PostMapping("/{id}/acknowledge")
@@ -283,9 +192,7 @@ public class RectificationController {
         TrackerUser user = Caller.current();
         visible(id);
         EvidenceStore.requireVersion(expectedVersion);
-        var stored = evidenceStore.store(id, file, user.getUsername());
-        Evidence evidence = new Evidence(stored.fileId(), stored.fileName(), stored.contentType(), stored.size(),
-                stored.sha256());
+        Evidence evidence = evidenceStore.store(id, file, user.getUsername());
         commandGateway.sendAndWait(new AttachCaseEvidence(id, evidence, expectedVersion));
         return evidence;
     }
@@ -403,27 +310,12 @@ public class RectificationController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new BadRequest("limit", "每页条数应在1到" + MAX_PAGE + "之间");
         }
-        CaseCursor cursor = cursor(after);
+        CaseCursor cursor = CaseRequests.cursor(after);
         if (cursor != null && offset > 0) {
             throw new BadRequest("after", "after 与 offset 不能同时使用");
         }
-        CaseFilter filter = filter(source, round, batch, unit, status, problemClass, overdue, q);
+        CaseFilter filter = CaseRequests.filter(source, round, batch, unit, status, problemClass, overdue, q);
         return page(filter, offset, limit, cursor);
-    }
-
-    /**
-     * The cursor only positions the page inside the caller's own filtered scope (the query still applies city and
-     * units), so a cursor made up or taken from someone else reveals nothing.
-     */
-    private static CaseCursor cursor(String after) {
-        if (after == null || after.isEmpty()) {
-            return null;
-        }
-        try {
-            return CaseCursor.decode(after);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("after", "翻页游标 after 无效，请从第一页重新查询");
-        }
     }
 
     @GetMapping("/{id}")
@@ -450,41 +342,19 @@ public class RectificationController {
                                          @RequestParam(required = false) ProblemClass problemClass,
                                          @RequestParam(required = false) Boolean overdue,
                                          @RequestParam(required = false) String q) {
-        CasePage page = page(filter(source, round, batch, unit, status, problemClass, overdue, q), 0, MAX_EXPORT,
-                null);
+        CasePage page = page(CaseRequests.filter(source, round, batch, unit, status, problemClass, overdue, q), 0,
+                MAX_EXPORT, null);
         if (page.total() > MAX_EXPORT) {
             throw new BusinessRuleViolation("TOO_MANY_ROWS", "符合条件的案件超过" + MAX_EXPORT + "件，请缩小筛选范围后导出");
         }
         LocalDate today = today();
         byte[] xlsx = RectificationWorkbook.export("督察整改台账（" + today + "）",
-                page.items().stream().map(RectificationController::row).toList());
+                page.items().stream().map(RectificationWorkbook::row).toList());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("整改台账-" + today + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType(RectificationWorkbook.CONTENT_TYPE))
                 .body(xlsx);
-    }
-
-    static RectificationWorkbook.Row row(CaseSummary c) {
-        StringBuilder source = new StringBuilder(c.source().label());
-        for (String part : new String[]{c.round(), c.batch(), c.problemNumber(), c.complaintNumber()}) {
-            if (part != null) {
-                source.append(' ').append(part);
-            }
-        }
-        String completion = switch (c.status()) {
-            case CLOSED -> Boolean.TRUE.equals(c.closedOnTime()) ? "已完成（按期）" : "已完成（超期）";
-            case PUBLICITY -> "已验收，公示中";
-            default -> c.overdue() ? c.status().label() + "（超期）" : c.status().label();
-        };
-        if (c.outcome() != null) {
-            completion += "；" + c.outcome().label();
-        }
-        String closedOn = c.closedAt() == null ? null
-                : c.closedAt().atZone(RectificationTypes.CHINA).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
-        return new RectificationWorkbook.Row(source.toString(), c.description(),
-                c.responsibleUnitName() == null ? c.responsibleUnitId() : c.responsibleUnitName(),
-                c.deadline().toString(), c.measures(), c.latestProgress(), completion, closedOn);
     }
 
     private CasePage page(CaseFilter filter, int offset, int limit, CaseCursor after) {
@@ -494,25 +364,12 @@ public class RectificationController {
                 CasePage.class).join();
     }
 
-    private static CaseFilter filter(Source source, String round, String batch, String unit, Status status,
-                                     ProblemClass problemClass, Boolean overdue, String q) {
-        if (q != null && q.length() > 100) {
-            throw new BadRequest("q", "搜索内容不能超过100个字符");
-        }
-        return new CaseFilter(source, blankToNull(round), blankToNull(batch), blankToNull(unit), status, problemClass,
-                overdue, blankToNull(q));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
     private CaseDetail visible(String id) {
         return access.visible(id, Caller.current(), today());
     }
 
     /** Deadlines are calendar days in China, whatever zone the server runs in. */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(RectificationTypes.CHINA));
+        return calendar.today();
     }
 }

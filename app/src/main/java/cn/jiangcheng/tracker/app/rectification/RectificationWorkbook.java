@@ -1,6 +1,8 @@
 package cn.jiangcheng.tracker.app.rectification;
 
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseSummary;
 import cn.jiangcheng.tracker.app.excel.CellText;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -16,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The 整改台账 as the provincial templates lay it out: one row per case, the nine columns below. */
@@ -32,6 +35,29 @@ public final class RectificationWorkbook {
     /** One ledger line, already in words. */
     public record Row(String source, String description, String unit, String deadline, String measures,
                       String progress, String completion, String closedOn) {
+    }
+
+    /** A case of the ledger in the words of the provincial template. */
+    static Row row(CaseSummary c) {
+        StringBuilder source = new StringBuilder(c.source().label());
+        for (String part : new String[]{c.round(), c.batch(), c.problemNumber(), c.complaintNumber()}) {
+            if (part != null) {
+                source.append(' ').append(part);
+            }
+        }
+        String completion = switch (c.status()) {
+            case CLOSED -> Boolean.TRUE.equals(c.closedOnTime()) ? "已完成（按期）" : "已完成（超期）";
+            case PUBLICITY -> "已验收，公示中";
+            default -> c.overdue() ? c.status().label() + "（超期）" : c.status().label();
+        };
+        if (c.outcome() != null) {
+            completion += "；" + c.outcome().label();
+        }
+        String closedOn = c.closedAt() == null ? null
+                : c.closedAt().atZone(BusinessCalendar.ZONE).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
+        return new RectificationWorkbook.Row(source.toString(), c.description(),
+                c.responsibleUnitName() == null ? c.responsibleUnitId() : c.responsibleUnitName(),
+                c.deadline().toString(), c.measures(), c.latestProgress(), completion, closedOn);
     }
 
     public static byte[] export(String title, List<Row> rows) {

@@ -22,13 +22,13 @@ import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ClosePeriod;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ReopenPeriod;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.UnitRef;
 import cn.jiangcheng.tracker.app.submission.SubmissionAccess;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -57,20 +56,18 @@ import java.time.format.DateTimeFormatter;
 @RestController
 @Tag(name = "城市汇总")
 public class RollupController {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final QueryGateway queryGateway;
     private final CommandGateway commandGateway;
     private final SubmissionAccess submissions;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
     private final PointInTime pointInTime;
 
     public RollupController(QueryGateway queryGateway, CommandGateway commandGateway, SubmissionAccess submissions,
-                            Clock clock, PointInTime pointInTime) {
+                            BusinessCalendar calendar, PointInTime pointInTime) {
         this.queryGateway = queryGateway;
         this.commandGateway = commandGateway;
         this.submissions = submissions;
-        this.clock = clock;
+        this.calendar = calendar;
         this.pointInTime = pointInTime;
     }
 
@@ -99,7 +96,7 @@ public class RollupController {
                 .distinct().sorted().toList();
         String id = ClosureCommands.reportingPeriodId(user.cityId(), live.period());
         commandGateway.sendAndWait(new ClosePeriod(id, user.cityId(), live.period(), missing, request.note(),
-                submissions.approvalUnitOf(user.cityId()).orElse(null), LocalDate.now(clock.withZone(CHINA))));
+                submissions.approvalUnitOf(user.cityId()).orElse(null), calendar.today()));
         return afterProjection(user, live.period(), true);
     }
 
@@ -146,7 +143,7 @@ public class RollupController {
                                          @RequestParam(defaultValue = "false") boolean includePending,
                                          @RequestParam(required = false) String asOf) {
         CityRollup rollup = rollup(Caller.current(), period, includePending, asOf);
-        byte[] xlsx = RollupWorkbook.export(toSheet(rollup), clock.instant());
+        byte[] xlsx = RollupWorkbook.export(toSheet(rollup), calendar.now());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(rollup.cityName() + "-" + rollup.period() + "-指标汇总.xlsx", StandardCharsets.UTF_8)
@@ -182,7 +179,8 @@ public class RollupController {
         if (closure == null) {
             return null;
         }
-        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(RollupWorkbook.ZONE).format(closure.closedAt());
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessCalendar.ZONE)
+                .format(closure.closedAt());
         String missing = closure.missingAtClosing().stream()
                 .map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId()).collect(Collectors.joining("、"));
         return "已于" + day + "截止汇总（截止时未报送：" + missing + "）";
@@ -202,7 +200,7 @@ public class RollupController {
         if (moment == null) {
             return query.get();
         }
-        if (moment.isAfter(clock.instant())) {
+        if (moment.isAfter(calendar.now())) {
             throw new BadRequest("asOf", "不能查询未来时刻的汇总");
         }
         // what the dashboard would have shown then: replayed from the events, the live read models untouched

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.app.rollup;
 
 import cn.jiangcheng.tracker.app.excel.CellText;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +39,6 @@ public final class RollupWorkbook {
     public static final String SHEET_NAME = "城市汇总";
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Times are shown where the users are. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static final List<String> FIXED_HEADERS = List.of("序号", "类别", "指标", "计量单位", "2023年基准值", "下一目标（年份）",
             "城市值", "进展（%）", "状态", "判定依据");
@@ -186,7 +185,8 @@ public final class RollupWorkbook {
             XSSFRow infoRow = sheet.createRow(INFO_ROW);
             infoRow.setHeightInPoints(20);
             String time = generatedAt == null ? ""
-                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE).format(generatedAt);
+                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.ZONE)
+                    .format(generatedAt);
             cell(infoRow, 0, "城市：" + city + "　　期间：" + period + "　　是否含待审数据："
                     + (input.includePending() ? "是（含已提交、尚未审核通过的数据）" : "否（仅含审核通过的数据）")
                     + "　　生成时间：" + time

@@ -22,7 +22,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionDetail;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionList;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionSummary;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.UnitReportingStatus;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.DataScope;
@@ -32,6 +32,9 @@ import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
+import cn.jiangcheng.tracker.app.web.VersionRequest;
+import cn.jiangcheng.tracker.app.web.Accepted;
+import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -61,7 +64,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,6 @@ import java.util.stream.Collectors;
 @Tag(name = "数据填报与审核")
 public class SubmissionController {
     /** Deadlines are calendar days in China. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
@@ -116,9 +117,6 @@ public class SubmissionController {
                                @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record VersionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
-    }
-
     public record ApproveRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
                                  @Size(max = 500, message = "审核意见不能超过500个字符") String comment) {
     }
@@ -135,22 +133,19 @@ public class SubmissionController {
                                    String reason) {
     }
 
-    public record Created(String id, Status status, long version) {
-    }
-
-    public record Accepted(String id) {
+    public record SubmissionCreated(String id, Status status, long version) {
     }
 
     @PostMapping("/api/submissions")
     @PreAuthorize("hasRole('SUBMITTER')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建填报（草稿）")
-    public Created create(@Valid @RequestBody CreateRequest request) {
+    public SubmissionCreated create(@Valid @RequestBody CreateRequest request) {
         TrackerUser user = Caller.current();
         Period period = parsePeriod(request.period());
         String id = createDraft(user, request.orgUnitId(), period,
                 request.values() == null ? List.of() : request.values().stream().map(ValueInput::toReported).toList());
-        return new Created(id, Status.DRAFT, 1);
+        return new SubmissionCreated(id, Status.DRAFT, 1);
     }
 
     /** Creates a report; the aggregate itself looks up what the unit reports and when. */
@@ -179,7 +174,7 @@ public class SubmissionController {
 
     /** The server's date in China: periods open and reports are late by it, whatever the client's clock says. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(CHINA));
+        return LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
     }
 
     @GetMapping("/api/submissions")

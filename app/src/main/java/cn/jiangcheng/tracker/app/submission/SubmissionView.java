@@ -3,7 +3,7 @@ package cn.jiangcheng.tracker.app.submission;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.HistoryEntry;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionDetail;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 

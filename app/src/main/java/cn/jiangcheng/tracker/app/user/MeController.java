@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.app.user;
 
 import cn.jiangcheng.tracker.app.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ public class MeController {
     /** The web UI calls this first so that the XSRF-TOKEN cookie exists before it posts the log-in form. */
     @GetMapping("/api/csrf")
     @Operation(summary = "设置 CSRF Cookie")
+    @ApiResponse(responseCode = "204", description = "XSRF-TOKEN Cookie 已设置")
     public ResponseEntity<Void> csrf() {
         return ResponseEntity.noContent().build();
     }

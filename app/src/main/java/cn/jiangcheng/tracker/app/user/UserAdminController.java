@@ -15,6 +15,7 @@ import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
+import cn.jiangcheng.tracker.app.web.VersionRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -90,10 +91,7 @@ public class UserAdminController {
             @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record VersionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
-    }
-
-    public record Accepted(String username) {
+    public record UserAccepted(String username) {
     }
 
     @GetMapping
@@ -111,7 +109,7 @@ public class UserAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新增用户")
-    public Accepted create(@Valid @RequestBody CreateUserRequest request) {
+    public UserAccepted create(@Valid @RequestBody CreateUserRequest request) {
         TrackerUser admin = Caller.current();
         OrgUnitView unit = orgDirectory.find(request.orgUnitId())
                 .filter(u -> admin.cityId().equals(u.cityId()))
@@ -121,37 +119,37 @@ public class UserAdminController {
         }
         commandGateway.sendAndWait(new RegisterUser(request.username(), request.displayName().strip(),
                 passwordEncoder.encode(request.password()), request.roles(), unit.id(), unit.cityId()));
-        return new Accepted(request.username());
+        return new UserAccepted(request.username());
     }
 
     @PutMapping("/{username}/roles")
     @Operation(summary = "修改角色")
-    public Accepted changeRoles(@PathVariable String username, @Valid @RequestBody ChangeRolesRequest request) {
+    public UserAccepted changeRoles(@PathVariable String username, @Valid @RequestBody ChangeRolesRequest request) {
         commandGateway.sendAndWait(new ChangeUserRoles(username, request.roles(), request.expectedVersion()));
-        return new Accepted(username);
+        return new UserAccepted(username);
     }
 
     @PostMapping("/{username}/password")
     @Operation(summary = "重置密码")
-    public Accepted changePassword(@PathVariable String username,
+    public UserAccepted changePassword(@PathVariable String username,
                                    @Valid @RequestBody ChangePasswordRequest request) {
         commandGateway.sendAndWait(new ChangeUserPassword(username, passwordEncoder.encode(request.password()),
                 request.expectedVersion()));
-        return new Accepted(username);
+        return new UserAccepted(username);
     }
 
     @PostMapping("/{username}/disable")
     @Operation(summary = "停用用户")
-    public Accepted disable(@PathVariable String username, @Valid @RequestBody VersionRequest request) {
+    public UserAccepted disable(@PathVariable String username, @Valid @RequestBody VersionRequest request) {
         commandGateway.sendAndWait(new DisableUser(username, request.expectedVersion()));
-        return new Accepted(username);
+        return new UserAccepted(username);
     }
 
     @PostMapping("/{username}/enable")
     @Operation(summary = "启用用户")
-    public Accepted enable(@PathVariable String username, @Valid @RequestBody VersionRequest request) {
+    public UserAccepted enable(@PathVariable String username, @Valid @RequestBody VersionRequest request) {
         commandGateway.sendAndWait(new EnableUser(username, request.expectedVersion()));
-        return new Accepted(username);
+        return new UserAccepted(username);
     }
 
     private List<UserAccountView> usersOfCity(TrackerUser admin) {

@@ -6,9 +6,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -64,9 +61,7 @@ final class ProjectFixtures {
 
     /** GET /api/projects/export as the client, opened as a workbook. */
     static XSSFWorkbook export(ApiClient client) throws IOException, InterruptedException {
-        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(client.baseUrl() + "/api/projects/export"))
-                .header("Authorization", client.basicAuthHeader()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> export = client.download("/api/projects/export");
         assertThat(export.statusCode()).isEqualTo(200);
         return new XSSFWorkbook(new ByteArrayInputStream(export.body()));
     }

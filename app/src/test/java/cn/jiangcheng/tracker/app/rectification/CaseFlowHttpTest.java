@@ -10,9 +10,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -150,9 +147,7 @@ class CaseFlowHttpTest extends HttpTestBase {
         assertThat(central.path("closedOnTime").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(central.path("averageDaysToClose").isNumber()).isTrue();
 
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/cases/export?q=" + enc(description)))
-                .header("Authorization", inspector.basicAuthHeader()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = inspector.download("/api/cases/export?q=" + enc(description));
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = workbook.getSheet("整改台账");

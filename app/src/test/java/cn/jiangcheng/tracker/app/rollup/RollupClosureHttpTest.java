@@ -11,9 +11,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -160,10 +157,7 @@ class RollupClosureHttpTest extends HttpTestBase {
         String period = "2089";
         moveTo(LocalDate.of(2090, 3, 1));
         twoUnitsApproved(period);
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/rollups/city/export?period=" + period))
-                .header("Authorization", as("sthj-approver").basicAuthHeader()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = as("sthj-approver").download("/api/rollups/city/export?period=" + period);
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = workbook.getSheet(RollupWorkbook.SHEET_NAME);

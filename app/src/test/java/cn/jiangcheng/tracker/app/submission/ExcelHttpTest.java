@@ -12,11 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -124,10 +121,7 @@ class ExcelHttpTest extends HttpTestBase {
     }
 
     private static byte[] bytes(ApiClient client, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", client.basicAuthHeader()).GET().build();
-        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client.download(path);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         return response.body();

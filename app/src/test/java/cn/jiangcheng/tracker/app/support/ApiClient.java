@@ -120,9 +120,31 @@ public final class ApiClient {
         return execute(request.build());
     }
 
+    /** GETs a file (an Excel export, an evidence file) as bytes; its status and content type are checked too. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (basicAuth != null) {
+            request.header("Authorization", basicAuth);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.published(baseUrl).check("GET", path, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), null);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response execute(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ApiContract.published(baseUrl).check(request.method(), request.uri().getRawPath()
+                            + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

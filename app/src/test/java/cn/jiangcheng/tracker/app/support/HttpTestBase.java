@@ -39,6 +39,8 @@ public abstract class HttpTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("select count(*) from user_account_view") >= 8
                         && count("select count(*) from org_unit_view") >= 25);
+        // read the app's document before the test's first request, never inside a test's time-limited wait
+        ApiContract.published("http://127.0.0.1:" + port);
     }
 
     protected ApiClient as(String username) {

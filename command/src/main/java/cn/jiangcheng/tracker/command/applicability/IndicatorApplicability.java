@@ -16,6 +16,7 @@ import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -78,7 +79,7 @@ public class IndicatorApplicability {
 
     @CommandHandler
     public void handle(ConfirmNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有待确认的不涉及申请可以确认", Status.DECLARED);
         String comment = command.comment() == null || command.comment().isBlank() ? null
@@ -88,7 +89,7 @@ public class IndicatorApplicability {
 
     @CommandHandler
     public void handle(RejectNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有待确认的不涉及申请可以驳回", Status.DECLARED);
         String reason = Check.text(command.reason(), MAX_TEXT, "驳回原因");
@@ -97,7 +98,7 @@ public class IndicatorApplicability {
 
     @CommandHandler
     public void handle(RevokeNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireStatus("只有已确认的不涉及可以撤销", Status.CONFIRMED);
         String reason = Check.text(command.reason(), MAX_TEXT, "撤销原因");

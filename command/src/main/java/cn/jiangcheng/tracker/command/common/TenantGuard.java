@@ -1,7 +1,6 @@
 package cn.jiangcheng.tracker.command.common;
 
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
-import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.messaging.MetaData;
 
 
@@ -18,15 +17,5 @@ public final class TenantGuard {
         if (!actor.isSystem() && !actor.inCity(aggregateCityId)) {
             throw new NotFoundInScope(notFoundMessage);
         }
-    }
-
-    /**
-     * The caller's expected version must be the current one (409 otherwise), checked after the city: another city
-     * learns nothing, not even that the record changed since its (guessed) version.
-     */
-    public static void rejectStaleVersion(MetaData metaData, ConflictResolver conflicts, String aggregateCityId,
-                                          String notFoundMessage) {
-        requireSameCity(metaData, aggregateCityId, notFoundMessage);
-        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
     }
 }

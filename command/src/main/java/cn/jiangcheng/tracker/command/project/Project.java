@@ -19,7 +19,7 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -31,6 +31,7 @@ import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -101,7 +102,7 @@ public class Project {
 
     @CommandHandler
     public void handle(EditProject command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         ProjectPlan checked = requirePlan(command.plan(), reachedMilestones);
@@ -111,7 +112,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ReassignProject command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         List<String> cooperating = requireUnits(command.leadUnitId(), command.cooperatingUnitIds());
@@ -124,7 +125,7 @@ public class Project {
 
     @CommandHandler
     public void handle(CancelProject command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         requireActive();
         apply(new ProjectCancelled(projectId, Check.text(command.reason(), 500, "取消原因")));
@@ -132,10 +133,10 @@ public class Project {
 
     @CommandHandler
     public void handle(AttachProjectEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
-        EvidenceFile file = command.file();
+        Evidence file = command.file();
         Check.that(file != null && file.fileId() != null && !file.fileId().isBlank(), "REQUIRED",
                 "请选择要上传的文件");
         Check.that(file.sha256() != null && file.sha256().matches("[0-9a-f]{64}"), "BAD_HASH",
@@ -151,7 +152,7 @@ public class Project {
 
     @CommandHandler
     public void handle(SubmitProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
         UpdateContent content = command.content();
@@ -188,7 +189,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ApproveProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();
@@ -199,7 +200,7 @@ public class Project {
 
     @CommandHandler
     public void handle(ReturnProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         UpdateState update = requireUpdate(command.updateId());
         requireDecider(metaData, approvalUnitId);
         requireActive();

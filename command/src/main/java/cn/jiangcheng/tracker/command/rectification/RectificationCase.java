@@ -32,13 +32,14 @@ import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanReturned;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ProgressReported;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.DeadlinePolicy;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -106,7 +107,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(AcknowledgeCase command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已交办、尚未签收的案件可以签收", Status.ASSIGNED);
         apply(new CaseAcknowledged(caseId));
@@ -114,7 +115,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(SubmitPlan command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("签收后（或方案被退回后）才能提交整改方案", Status.ACKNOWLEDGED);
         apply(CaseContent.plan(caseId, command));
@@ -122,7 +123,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(ReturnPlan command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有整改中的案件可以退回整改方案", Status.IN_PROGRESS);
         apply(new PlanReturned(caseId, Check.text(command.reason(), 500, "退回原因")));
@@ -130,7 +131,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(ReportProgress command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以报送进展", Status.IN_PROGRESS);
         String progress = Check.text(command.progress(), 1000, "整改进展");
@@ -141,7 +142,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(AttachCaseEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以上传佐证材料", Status.IN_PROGRESS);
         Evidence evidence = command.evidence();
@@ -153,7 +154,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(RequestAcceptance command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有整改中的案件可以申请验收", Status.IN_PROGRESS);
         Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
@@ -164,7 +165,7 @@ public class RectificationCase {
     @CommandHandler
     public void handle(AcceptCase command, MetaData metaData, ConflictResolver conflicts,
                        DeadlineManager deadlines) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
         String siteCheck = Check.text(command.siteCheck(), 1000, "现场核查情况");
@@ -179,7 +180,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(RejectAcceptance command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
         apply(new AcceptanceRejected(caseId, Check.optionalText(command.siteCheck(), 1000, "现场核查情况"),
@@ -188,7 +189,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(CloseCase command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有验收通过并公示的案件可以销号", Status.PUBLICITY);
         Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
@@ -201,7 +202,7 @@ public class RectificationCase {
     @CommandHandler
     public void handle(ReopenCase command, MetaData metaData, ConflictResolver conflicts,
                        DeadlineManager deadlines, DeadlinePolicy policy) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有已销号的案件可以回头看重新打开", Status.CLOSED);
         String reason = Check.text(command.reason(), 500, "重新打开原因");
@@ -213,7 +214,7 @@ public class RectificationCase {
 
     @CommandHandler
     public String handle(RequestExtension command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
         Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "已有一项延期申请正在审批");
@@ -230,7 +231,7 @@ public class RectificationCase {
     @CommandHandler
     public void handle(ApproveExtension command, MetaData metaData, ConflictResolver conflicts,
                        DeadlineManager deadlines, DeadlinePolicy policy) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
         Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
@@ -243,7 +244,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(DenyExtension command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
         apply(new ExtensionDenied(caseId, command.requestId(), Check.text(command.reason(), 500, "不予延期理由")));

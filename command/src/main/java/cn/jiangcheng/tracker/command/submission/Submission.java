@@ -21,13 +21,14 @@ import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReturned;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReviewed;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionSubmitted;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionWithdrawn;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
+import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -93,7 +94,7 @@ public class Submission {
     @CommandHandler
     public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts,
                        ReportingRules reportingRules) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
         List<ExpectedValue> expected = reportingRules.formFor(orgUnitId, period()).expected();
@@ -102,7 +103,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(AttachEvidence command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
         Evidence evidence = command.evidence();
@@ -115,7 +116,7 @@ public class Submission {
     @CommandHandler
     public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts,
                        ReportingRules reportingRules) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
         ReportForm form = reportingRules.formFor(orgUnitId, period());
@@ -132,7 +133,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(WithdrawSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
         apply(new SubmissionWithdrawn(submissionId, revision));
@@ -140,7 +141,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(ApproveSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         String comment = Check.optionalText(command.comment(), 500, "审核意见");
         if (awaitingCountyReview()) {
@@ -155,7 +156,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(ReturnSubmission command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         requireStatus("只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
@@ -176,7 +177,7 @@ public class Submission {
 
     @CommandHandler
     public void handle(StartAmendment command, MetaData metaData, ConflictResolver conflicts) {
-        TenantGuard.rejectStaleVersion(metaData, conflicts, cityId, NOT_FOUND);
+        VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有审核通过的报告可以申请修改", Status.APPROVED);
         apply(new AmendmentStarted(submissionId, revision + 1, Check.text(command.reason(), 500, "修改原因")));

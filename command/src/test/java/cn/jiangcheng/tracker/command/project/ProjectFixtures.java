@@ -9,7 +9,7 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEvidenceAttached;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -142,12 +142,12 @@ final class ProjectFixtures {
 
     static final String FILE_ID = "5f0c7a52-9a43-4c55-9a8e-3c1f2b7d0001";
 
-    static EvidenceFile file(String fileId, char hashDigit) {
-        return new EvidenceFile(fileId, "主体工程完工验收报告.pdf", "application/pdf", 48_213,
+    static Evidence file(String fileId, char hashDigit) {
+        return new Evidence(fileId, "主体工程完工验收报告.pdf", "application/pdf", 48_213,
                 String.valueOf(hashDigit).repeat(64));
     }
 
-    static ProjectEvidenceAttached attached(EvidenceFile file) {
+    static ProjectEvidenceAttached attached(Evidence file) {
         return new ProjectEvidenceAttached(PROJECT_ID, LEAD_UNIT_ID, file);
     }
 

@@ -14,7 +14,7 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEdited;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectReassigned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
@@ -397,7 +397,7 @@ class ProjectTest {
     @Nested
     class EvidenceFiles {
 
-        private AttachProjectEvidence attach(EvidenceFile file) {
+        private AttachProjectEvidence attach(Evidence file) {
             return new AttachProjectEvidence(PROJECT_ID, file, null);
         }
 
@@ -446,7 +446,7 @@ class ProjectTest {
         @Test
         void aFileWithoutAValidHashIsRefused() {
             fixture.given(withApprovedFebruary())
-                    .when(attach(new EvidenceFile(FILE_ID, "x.pdf", "application/pdf", 1, "not-a-hash")),
+                    .when(attach(new Evidence(FILE_ID, "x.pdf", "application/pdf", 1, "not-a-hash")),
                             leadSubmitter())
                     .expectNoEvents()
                     .expectException(violationOf("BAD_HASH"));

@@ -12,7 +12,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseEvidenceA
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseRegistered;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;

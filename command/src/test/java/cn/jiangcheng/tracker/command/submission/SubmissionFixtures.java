@@ -14,7 +14,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionDraftSave
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReturned;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionReviewed;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionSubmitted;
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 
 import java.math.BigDecimal;

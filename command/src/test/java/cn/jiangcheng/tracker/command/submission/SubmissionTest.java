@@ -1587,7 +1587,7 @@ class SubmissionTest {
 
     /**
      * Commands carry the version the user saw. A command based on an outdated screen is refused as a conflict
-     * before any rule is checked (Submission.rejectStaleVersion), so of two people acting at once exactly one
+     * before any rule is checked (VersionGuard.requireCurrentVersion), so of two people acting at once exactly one
      * succeeds and the other is told to reload.
      */
     @Nested

@@ -17,10 +17,10 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectDetail;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectList;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectStats;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectSummary;
-import cn.jiangcheng.tracker.api.project.ProjectQueries.UnitRef;
+import cn.jiangcheng.tracker.api.project.ProjectQueries.CooperatingUnit;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.UpdateView;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
-import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
@@ -113,7 +113,7 @@ public class ProjectProjection {
 
     @EventHandler
     void on(ProjectEvidenceAttached event, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
-        EvidenceFile f = event.file();
+        Evidence f = event.file();
         if (advance(event.projectId(), version, at, "cancelled = cancelled")) {
             jdbc.update("""
                     insert into project_evidence (project_id, file_id, file_name, content_type, size_bytes, sha256,
@@ -210,19 +210,19 @@ public class ProjectProjection {
         }
         Row row = rows.get(0);
         ProjectSummary summary = summary(row, query.today(), query.marginPoints());
-        List<UnitRef> cooperating = row.cooperatingUnitIds().stream()
-                .map(id -> new UnitRef(id, unitName(id))).toList();
-        List<EvidenceFile> files = jdbc.query("""
+        List<CooperatingUnit> cooperating = row.cooperatingUnitIds().stream()
+                .map(id -> new CooperatingUnit(id, unitName(id))).toList();
+        List<Evidence> files = jdbc.query("""
                 select * from project_evidence where project_id = ? order by attached_at, file_id""",
-                (rs, i) -> new EvidenceFile(rs.getString("file_id"), rs.getString("file_name"),
+                (rs, i) -> new Evidence(rs.getString("file_id"), rs.getString("file_name"),
                         rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256")),
                 query.projectId());
-        Map<String, EvidenceFile> byId = new HashMap<>();
+        Map<String, Evidence> byId = new HashMap<>();
         files.forEach(f -> byId.put(f.fileId(), f));
         List<MilestoneView> milestones = row.milestones().stream().map(m -> {
             boolean onTime = m.reachedOn() != null && !m.reachedOn().isAfter(m.plannedDate());
             boolean overdue = m.reachedOn() == null && m.plannedDate().isBefore(query.today());
-            List<EvidenceFile> proof = m.evidenceFileIds().stream().map(byId::get)
+            List<Evidence> proof = m.evidenceFileIds().stream().map(byId::get)
                     .filter(java.util.Objects::nonNull).toList();
             return new MilestoneView(m.milestoneId(), m.name(), m.plannedDate(), m.reachedOn(), m.evidence(),
                     proof, onTime, overdue);

@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.query.rectification;
 
-import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Milestone;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -29,7 +29,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCaseStats;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.FindCases;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.Light;
-import cn.jiangcheng.tracker.api.rectification.RectificationQueries.StatsRow;
+import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseStatsRow;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.TimelineEntry;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Channel;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ExtensionStatus;
@@ -305,11 +305,11 @@ public class RectificationProjection {
                 count(*) filter (where c.status in %1$s and c.deadline >= ? and c.deadline <= ?) as due_soon,
                 avg(c.closed_on - c.registered_on) filter (where c.status = 'CLOSED') as avg_days
                 """.formatted(OPEN_SQL);
-        List<StatsRow> byUnit = jdbc.query("select c.responsible_unit_id as key, min(o.name) as label, " + counts
+        List<CaseStatsRow> byUnit = jdbc.query("select c.responsible_unit_id as key, min(o.name) as label, " + counts
                         + " from rectification_case c left join org_unit_view o on o.id = c.responsible_unit_id "
                         + where + " group by c.responsible_unit_id order by c.responsible_unit_id",
                 (rs, i) -> statsRow(rs, rs.getString("label")), args.toArray());
-        List<StatsRow> bySource = jdbc.query("select c.source as key, " + counts + " from rectification_case c "
+        List<CaseStatsRow> bySource = jdbc.query("select c.source as key, " + counts + " from rectification_case c "
                         + where + " group by c.source order by c.source",
                 (rs, i) -> statsRow(rs, Source.valueOf(rs.getString("key")).label()), args.toArray());
         return new CaseStats(query.today(), byUnit, bySource);
@@ -355,7 +355,7 @@ public class RectificationProjection {
         }
     }
 
-    private static StatsRow statsRow(ResultSet rs, String label) throws SQLException {
+    private static CaseStatsRow statsRow(ResultSet rs, String label) throws SQLException {
         long total = rs.getLong("total");
         long closed = rs.getLong("closed");
         long overdue = rs.getLong("overdue");
@@ -363,7 +363,7 @@ public class RectificationProjection {
                 : BigDecimal.valueOf(closed * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
         BigDecimal average = rs.getBigDecimal("avg_days");
         Light light = overdue > 0 ? Light.RED : rs.getLong("due_soon") > 0 ? Light.YELLOW : Light.GREEN;
-        return new StatsRow(rs.getString("key"), label, total, closed, rs.getLong("closed_on_time"),
+        return new CaseStatsRow(rs.getString("key"), label, total, closed, rs.getLong("closed_on_time"),
                 rs.getLong("closed_late"), overdue, rs.getLong("pending"), rate,
                 average == null ? null : average.setScale(1, RoundingMode.HALF_UP), light);
     }

@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.query.submission;
 
-import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Evidence;
+import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
