@@ -869,7 +869,7 @@ class IndicatorTest {
             d.valueType = ValueType.RATE;
             d.targets = List.of(cumulative);
             Target yearly = new Target(PlanLevel.CITY, 2025, TargetKind.PROVINCIAL, bd("3"),
-                    Indicator.YEARLY_RATE_TEXT, null);
+                    ProvincialTargets.YEARLY_RATE_TEXT, null);
             fixture.given(new IndicatorDefined(AIR, d.build()))
                     .when(new ProposeProvincialTarget(AIR, "TP-1", 2025, bd("3"), REASON, DOC_NUMBER, DOC_TITLE,
                             null), approver(ALICE))
