@@ -1,6 +1,6 @@
 package cn.jiangcheng.tracker.query.project;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCancelled;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEdited;
@@ -25,6 +25,7 @@ import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.MilestoneReached;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,8 +41,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,6 +48,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static cn.jiangcheng.tracker.query.common.Columns.time;
+import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.AuditMetadata.nameOrId;
 
 /**
  * Projects as the list, the detail page and the rollups read them: project_view (plan and approved figures),
@@ -60,6 +63,9 @@ import java.util.Optional;
 @ProcessingGroup(ProjectProjection.NAME)
 public class ProjectProjection {
     public static final String NAME = "projects";
+    /** The tables it alone writes (V7, V9). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME,
+            List.of("project_view", "project_unit", "project_milestone", "project_update", "project_evidence"));
 
     private final JdbcTemplate jdbc;
 
@@ -120,7 +126,7 @@ public class ProjectProjection {
                         attached_at, attached_by)
                     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                     event.projectId(), f.fileId(), f.fileName(), f.contentType(), f.size(), f.sha256(), time(at),
-                    userName(metaData));
+                    nameOrId(metaData));
         }
     }
 
@@ -132,7 +138,7 @@ public class ProjectProjection {
                         submitted_by)
                     values (?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict do nothing""",
                     event.projectId(), event.updateId(), event.revision(), UpdateStatus.SUBMITTED.name(),
-                    ProjectJson.write(event.content()), time(at), userName(metaData));
+                    ProjectJson.write(event.content()), time(at), nameOrId(metaData));
         }
     }
 
@@ -163,11 +169,7 @@ public class ProjectProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from project_evidence");
-        jdbc.update("delete from project_update");
-        jdbc.update("delete from project_milestone");
-        jdbc.update("delete from project_unit");
-        jdbc.update("delete from project_view");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     // ---------------------------------------------------------------- queries
@@ -367,7 +369,7 @@ public class ProjectProjection {
         jdbc.update("""
                 update project_update set status = ?, decided_at = ?, decided_by = ?, decision_comment = ?
                 where project_id = ? and update_id = ? and revision = ?""",
-                status.name(), time(at), userName(metaData), comment, projectId, updateId, revision);
+                status.name(), time(at), nameOrId(metaData), comment, projectId, updateId, revision);
     }
 
     private boolean advance(String projectId, long version, Instant at, String set, Object... args) {
@@ -380,12 +382,6 @@ public class ProjectProjection {
                 + "where id = ? and version < ?", all.toArray()) == 1;
     }
 
-    private static String userName(MetaData metaData) {
-        Object name = metaData == null ? null : metaData.get(AuditKeys.USER_NAME);
-        Object id = metaData == null ? null : metaData.get(AuditKeys.USER_ID);
-        return name != null ? name.toString() : id == null ? null : id.toString();
-    }
-
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -393,14 +389,5 @@ public class ProjectProjection {
     private static BigDecimal plain(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().scale() < 0
                 ? value.setScale(0) : value.stripTrailingZeros();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

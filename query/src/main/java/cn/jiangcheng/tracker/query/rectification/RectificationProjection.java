@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.query.rectification;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRejected;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRequested;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseAccepted;
@@ -37,6 +38,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,14 +56,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import static cn.jiangcheng.tracker.query.common.Columns.time;
+import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.AuditMetadata.text;
 
 /**
  * The 督察整改 ledger: one row per case (rectification_case), one per event (rectification_history, the
@@ -74,6 +78,9 @@ import java.util.Optional;
 @ProcessingGroup(RectificationProjection.NAME)
 public class RectificationProjection {
     public static final String NAME = "rectification-cases";
+    /** The tables it alone writes (V6, V8). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME,
+            List.of("rectification_case", "rectification_history", "rectification_extension"));
     /** A case is due soon (yellow) from this many days before its deadline. */
     static final int YELLOW_DAYS = 7;
     static final int MAX_PAGE = 5000;
@@ -235,9 +242,7 @@ public class RectificationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from rectification_extension");
-        jdbc.update("delete from rectification_history");
-        jdbc.update("delete from rectification_case");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     // ---------------------------------------------------------------- queries
@@ -461,19 +466,5 @@ public class RectificationProjection {
             return List.of();
         }
         return List.of((String[]) array.getArray());
-    }
-
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.query.submission;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.AmendmentStarted;
@@ -28,6 +29,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionSummary;
 import cn.jiangcheng.tracker.api.submission.SubmissionQueries.UnitReportingStatus;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,13 +45,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static cn.jiangcheng.tracker.query.common.Columns.time;
+import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.AuditMetadata.text;
 
 /**
  * Reports as the lists, the detail page and the rollup read them. Three tables, all rebuilt from the submission
@@ -69,6 +73,9 @@ import java.util.Optional;
 @ProcessingGroup(SubmissionProjection.NAME)
 public class SubmissionProjection {
     public static final String NAME = "submissions";
+    /** The tables it alone writes (V3). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME,
+            List.of("submission_view", "submission_history", "submission_value"));
 
     static final String APPROVED = "APPROVED";
     static final String PENDING = "PENDING";
@@ -209,9 +216,7 @@ public class SubmissionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from submission_value");
-        jdbc.update("delete from submission_history");
-        jdbc.update("delete from submission_view");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     // ---------------------------------------------------------------- queries
@@ -406,19 +411,5 @@ public class SubmissionProjection {
 
     private static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData == null ? null : metaData.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
