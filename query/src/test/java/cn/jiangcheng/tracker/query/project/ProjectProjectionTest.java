@@ -38,6 +38,7 @@ class ProjectProjectionTest {
     private static final BigDecimal MARGIN = BigDecimal.TEN;
 
     private final ProjectProjection projection = new ProjectProjection(ReadModelDatabase.jdbc());
+    private final ProjectQueryHandler queries = new ProjectQueryHandler(ReadModelDatabase.jdbc());
 
     @BeforeEach
     void empty() {
@@ -81,7 +82,7 @@ class ProjectProjectionTest {
     void aProjectWithItsApprovedFiguresMilestonesAndReports() {
         ReadModelDatabase.asOwner(ProjectProjection.TABLES, this::events);
 
-        ProjectDetail detail = projection.handle(new FindProject(ID, TODAY, MARGIN)).orElseThrow();
+        ProjectDetail detail = queries.handle(new FindProject(ID, TODAY, MARGIN)).orElseThrow();
         ProjectSummary summary = detail.summary();
         assertThat(summary.name()).isEqualTo("永吉县经开区产业园改造");
         assertThat(summary.progress()).isEqualByComparingTo("25");
@@ -102,12 +103,12 @@ class ProjectProjectionTest {
         // who sees it: the lead unit and the cooperating unit after the reassignment, not the one before
         assertThat(list(List.of("220200-gxj"))).extracting(ProjectSummary::id).containsExactly(ID);
         assertThat(list(List.of("220200-fgw"))).isEmpty();
-        assertThat(projection.handle(new FindProject("220200-P2102", TODAY, MARGIN)).orElseThrow().cancelReason())
+        assertThat(queries.handle(new FindProject("220200-P2102", TODAY, MARGIN)).orElseThrow().cancelReason())
                 .isEqualTo("并入其他项目");
     }
 
     private List<ProjectSummary> list(List<String> units) {
-        return projection.handle(new FindProjects("220200", units, null, null, null, null, false, TODAY, MARGIN))
+        return queries.handle(new FindProjects("220200", units, null, null, null, null, false, TODAY, MARGIN))
                 .projects();
     }
 

@@ -52,6 +52,7 @@ class RectificationProjectionTest {
     private static final MetaData UNIT = by("yongji-submitter", "永吉填报员");
 
     private final RectificationProjection projection = new RectificationProjection(ReadModelDatabase.jdbc());
+    private final CaseLedgerQueryHandler ledger = new CaseLedgerQueryHandler(ReadModelDatabase.jdbc());
 
     @BeforeEach
     void empty() {
@@ -101,7 +102,7 @@ class RectificationProjectionTest {
     void theLedgerAsTheEventsLeftIt() {
         ReadModelDatabase.asOwner(RectificationProjection.TABLES, this::events);
 
-        CaseDetail closed = projection.handle(new FindCase(CLOSED, TODAY)).orElseThrow();
+        CaseDetail closed = ledger.handle(new FindCase(CLOSED, TODAY)).orElseThrow();
         assertThat(closed.summary().status()).isEqualTo(Status.CLOSED);
         assertThat(closed.summary().deadline()).isEqualTo(LocalDate.of(2026, 8, 20));
         assertThat(closed.originalDeadline()).isEqualTo(LocalDate.of(2026, 6, 30));
@@ -113,7 +114,7 @@ class RectificationProjectionTest {
         assertThat(closed.timeline()).hasSize(18);
         assertThat(closed.timeline().get(3).userName()).isEqualTo("督察员");
 
-        CaseDetail overdue = projection.handle(new FindCase(OVERDUE, TODAY)).orElseThrow();
+        CaseDetail overdue = ledger.handle(new FindCase(OVERDUE, TODAY)).orElseThrow();
         assertThat(overdue.summary().overdue()).isTrue();
         assertThat(overdue.summary().escalated()).isTrue();
         assertThat(overdue.summary().light()).isEqualTo(Light.RED);
@@ -121,10 +122,10 @@ class RectificationProjectionTest {
                 AuditKeys.SYSTEM_USER, AuditKeys.SYSTEM_USER, AuditKeys.SYSTEM_USER);
 
         // the cooperating unit sees both, nearest deadline first
-        List<CaseSummary> ledger = projection.handle(new FindCases("220200", List.of("220200-zjj"),
+        List<CaseSummary> page = ledger.handle(new FindCases("220200", List.of("220200-zjj"),
                 CaseFilter.none(), TODAY, 0, 10, null)).items();
-        assertThat(ledger).extracting(CaseSummary::id).containsExactly(OVERDUE, CLOSED);
-        var byUnit = projection.handle(new FindCaseStats("220200", null, TODAY)).byUnit();
+        assertThat(page).extracting(CaseSummary::id).containsExactly(OVERDUE, CLOSED);
+        var byUnit = ledger.handle(new FindCaseStats("220200", null, TODAY)).byUnit();
         assertThat(byUnit).hasSize(1);
         assertThat(byUnit.get(0).closed()).isEqualTo(1);
         assertThat(byUnit.get(0).overdue()).isEqualTo(1);

@@ -39,6 +39,7 @@ class SubmissionProjectionTest {
 
     private final JdbcTemplate jdbc = ReadModelDatabase.jdbc();
     private final SubmissionProjection projection = new SubmissionProjection(jdbc);
+    private final SubmissionQueryHandler queries = new SubmissionQueryHandler(jdbc);
 
     @BeforeEach
     void empty() {
@@ -82,7 +83,7 @@ class SubmissionProjectionTest {
     void aReportItsHistoryAndTheValuesInForce() {
         ReadModelDatabase.asOwner(SubmissionProjection.TABLES, this::events);
 
-        SubmissionDetail amended = projection.handle(new FindSubmission(Y2024)).orElseThrow();
+        SubmissionDetail amended = queries.handle(new FindSubmission(Y2024)).orElseThrow();
         assertThat(amended.status()).isEqualTo(Status.SUBMITTED);
         assertThat(amended.revision()).isEqualTo(3);
         assertThat(amended.late()).isTrue();
@@ -98,20 +99,20 @@ class SubmissionProjectionTest {
                 + "where submission_id = ? order by state", String.class, Y2024))
                 .containsExactly("APPROVED:9", "PENDING:10");
 
-        SubmissionDetail withdrawn = projection.handle(new FindSubmission(Y2025)).orElseThrow();
+        SubmissionDetail withdrawn = queries.handle(new FindSubmission(Y2025)).orElseThrow();
         assertThat(withdrawn.status()).isEqualTo(Status.DRAFT);
         assertThat(withdrawn.previousApproved()).extracting(PreviousApproved::period).containsExactly("2024");
         assertThat(jdbc.queryForObject("select count(*) from submission_value where submission_id = ?", Long.class,
                 Y2025)).isZero();
-        assertThat(projection.handle(new FindPreviousApprovedValues("220221", "2024")).values()).isEmpty();
-        assertThat(projection.handle(new FindSubmissionsOfCity("220200", null, "2024", null)).submissions())
+        assertThat(queries.handle(new FindPreviousApprovedValues("220221", "2024")).values()).isEmpty();
+        assertThat(queries.handle(new FindSubmissionsOfCity("220200", null, "2024", null)).submissions())
                 .hasSize(1);
     }
 
     @Test
     void theReportingStatusNamesWhoHasNotReported() {
         ReadModelDatabase.asOwner(SubmissionProjection.TABLES, this::events);
-        assertThat(projection.handle(new FindReportingStatus("220200", "2024")).units())
+        assertThat(queries.handle(new FindReportingStatus("220200", "2024")).units())
                 .extracting(UnitReportingStatus::orgUnitId, UnitReportingStatus::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("220221", Status.SUBMITTED),
                         org.assertj.core.groups.Tuple.tuple("220222", null));
