@@ -34,6 +34,7 @@ import java.util.Optional;
 import static cn.jiangcheng.tracker.query.common.Columns.time;
 import static cn.jiangcheng.tracker.query.common.Columns.instant;
 import static cn.jiangcheng.tracker.query.common.AuditMetadata.text;
+import static cn.jiangcheng.tracker.query.common.Columns.placeholders;
 
 /**
  * 不涉及 as the lists and the reporting rules read it: one row per indicator and unit (indicator_not_applicable).
@@ -110,7 +111,7 @@ public class NotApplicableProjection {
         args.add(query.cityId());
         if (query.unitIds() != null) {
             where.append(" and n.org_unit_id in (")
-                    .append(String.join(", ", query.unitIds().stream().map(u -> "?").toList())).append(')');
+                    .append(placeholders(query.unitIds())).append(')');
             args.addAll(query.unitIds());
         }
         if (query.status() != null) {

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 
-/** How every projection stores and reads times (timestamptz, in UTC) and builds its {@code in (…)} lists. */
+/** How every read model stores and reads times (timestamptz, in UTC) and builds its {@code in (…)} and {@code like}. */
 public final class Columns {
     private Columns() {
     }
@@ -19,6 +19,11 @@ public final class Columns {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** A {@code like} pattern that finds the text anywhere, its own % and _ taken literally. */
+    public static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** "?, ?, ?": one bind marker per value. */

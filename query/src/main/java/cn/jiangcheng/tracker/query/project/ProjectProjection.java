@@ -30,6 +30,7 @@ import java.util.List;
 
 import static cn.jiangcheng.tracker.query.common.Columns.time;
 import static cn.jiangcheng.tracker.query.common.AuditMetadata.nameOrId;
+import static cn.jiangcheng.tracker.query.common.Columns.placeholders;
 
 /**
  * The tables of projects that the list, the detail page and the rollups read ({@link ProjectQueryHandler}):
@@ -173,7 +174,7 @@ public class ProjectProjection {
             args.add(projectId);
             args.addAll(ids);
             jdbc.update("delete from project_milestone where project_id = ? and milestone_id not in ("
-                    + String.join(", ", ids.stream().map(u -> "?").toList()) + ")", args.toArray());
+                    + placeholders(ids) + ")", args.toArray());
         }
         for (int i = 0; i < milestones.size(); i++) {
             Milestone m = milestones.get(i);

@@ -13,6 +13,7 @@ import cn.jiangcheng.tracker.api.project.ProjectQueries.UpdateView;
 import cn.jiangcheng.tracker.api.project.ProjectTypes;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.EvidenceFile;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
+import cn.jiangcheng.tracker.query.common.Columns;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.Columns.placeholders;
 
 /**
  * Projects as the list, the detail page and the rollups read them, from the tables {@link ProjectProjection}
@@ -61,7 +63,7 @@ public class ProjectQueryHandler {
         }
         if (query.text() != null && !query.text().isBlank()) {
             where.append(" and (lower(p.name) like ? or lower(coalesce(p.plan_group, '')) like ?)");
-            String like = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            String like = Columns.containing(query.text().strip().toLowerCase(Locale.ROOT));
             args.add(like);
             args.add(like);
         }
@@ -137,7 +139,7 @@ public class ProjectQueryHandler {
         }
         if (unitIds != null) {
             sql.append(" and exists (select 1 from project_unit u where u.project_id = p.id and u.org_unit_id in (")
-                    .append(String.join(", ", unitIds.stream().map(u -> "?").toList())).append("))");
+                    .append(placeholders(unitIds)).append("))");
             args.addAll(unitIds);
         }
         sql.append(where).append(" order by p.plan_column, p.id");
@@ -149,7 +151,7 @@ public class ProjectQueryHandler {
         Map<String, List<MilestoneRow>> milestones = new HashMap<>();
         List<Object> ids = new ArrayList<>(rows.stream().map(r -> (Object) r.facts().id()).toList());
         jdbc.query("select * from project_milestone where project_id in ("
-                        + String.join(", ", ids.stream().map(u -> "?").toList()) + ") order by project_id, position",
+                        + placeholders(ids) + ") order by project_id, position",
                 rs -> {
                     milestones.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(
                             new MilestoneRow(rs.getString("milestone_id"), rs.getString("name"),
@@ -197,10 +199,6 @@ public class ProjectQueryHandler {
     private String unitName(String id) {
         return jdbc.query("select name from org_unit_view where id = ?", (rs, i) -> rs.getString(1), id).stream()
                 .findFirst().orElse(id);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static BigDecimal plain(BigDecimal value) {

@@ -19,6 +19,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.ProblemClass;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
+import cn.jiangcheng.tracker.query.common.Columns;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static cn.jiangcheng.tracker.query.common.Columns.instant;
-import static cn.jiangcheng.tracker.query.common.AuditMetadata.text;
+import static cn.jiangcheng.tracker.query.common.Columns.placeholders;
 
 /**
  * The 督察整改 ledger as it is read: pages, one case with its timeline, and statistics, from the tables that
@@ -145,7 +146,7 @@ public class CaseLedgerQueryHandler {
         StringBuilder sql = new StringBuilder("where c.city_id = ?");
         args.add(cityId);
         if (unitIds != null) {
-            String marks = String.join(", ", unitIds.stream().map(u -> "?").toList());
+            String marks = placeholders(unitIds);
             sql.append(" and (c.responsible_unit_id in (").append(marks)
                     .append(") or c.cooperating_unit_ids && array[").append(marks).append("]::varchar(40)[])");
             args.addAll(unitIds);
@@ -164,7 +165,7 @@ public class CaseLedgerQueryHandler {
             args.add(today);
         }
         if (f.text() != null && !f.text().isBlank()) {
-            String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = Columns.containing(f.text().strip());
             sql.append(" and ").append(SEARCH_TEXT).append(" ilike ?");
             args.add(like);
         }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.Columns.placeholders;
 
 /**
  * Reports as the lists, the detail page and the reporting status read them, from the tables that
@@ -131,7 +132,7 @@ public class SubmissionQueryHandler {
         List<Object> args = new ArrayList<>();
         args.add(cityId);
         if (orgUnitIds != null) {
-            sql.append(" and s.org_unit_id in (").append(String.join(", ", orgUnitIds.stream().map(u -> "?").toList()))
+            sql.append(" and s.org_unit_id in (").append(placeholders(orgUnitIds))
                     .append(')');
             args.addAll(orgUnitIds);
         }
