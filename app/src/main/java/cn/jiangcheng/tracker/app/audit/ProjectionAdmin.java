@@ -120,8 +120,8 @@ public class ProjectionAdmin {
             long goal = phase == Phase.REPLAYING && target != null ? target : head;
             progress = goal <= 0 ? 100 : (int) Math.min(99, position * 100 / goal);
         }
-        return new ProjectionStatus(name, catalog.named(name).orElseThrow().tables(), phase, processor.isRunning(), replaying, segments.size(), position, target,
-                head, progress, error);
+        return new ProjectionStatus(name, catalog.named(name).orElseThrow().tables(), phase, processor.isRunning(),
+                replaying, segments.size(), position, target, head, progress, error);
     }
 
     private static boolean stillReplaying(EventTrackerStatus segment) {
