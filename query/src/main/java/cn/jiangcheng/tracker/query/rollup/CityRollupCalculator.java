@@ -60,6 +60,14 @@ import static cn.jiangcheng.tracker.query.rollup.TargetJudgement.time;
  * City, unit and trend values are rounded once, at the end, to 2 decimals HALF_UP (yes/no values: 0 or 1); progress
  * to 4 decimals. Progress and status are judged on the rounded city value the user sees.
  *
+ * <h2>Coverage</h2>
+ * An indicator is complete when every expected unit (reporting units and measuring unit, less the confirmed 不涉及
+ * ones) has a counted value, or when the period is closed (截止汇总). Indicators that need every unit (SUM,
+ * MUST_NOT_FALL, ALL_UNITS_MET, CITY_MEASURED) show no city value and stay INCOMPLETE while a unit is missing,
+ * closed or not, since a partial sum is not the city's figure; except a yes/no answered "no" by one unit, which no
+ * later report can turn into "all met" (NOT_MET at once). Ratios and area-weighted rates show their value,
+ * INCOMPLETE until complete; once closed they are judged and the reason names who is left out.
+ *
  * <p>Values: {@link CityValues}; judgement against the plan: {@link TargetJudgement} (levels, 保持) and
  * {@link CumulativeRateJudgement} (five-year rates). Coverage and the reporting summary are decided here.
  */

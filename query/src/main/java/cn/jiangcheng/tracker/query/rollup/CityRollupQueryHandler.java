@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
  * org_unit_view, period_closure, indicator_not_applicable) and hands it to {@link CityRollupCalculator}. It owns
- * no tables and handles no events.
+ * no tables and handles no events. What it reads must belong to the projections the catalog names as the city
+ * rollup's sources ({@code Projections}): the as-of view replays those, and CityRollupReadsTest holds it to them.
  */
 @Component
 public class CityRollupQueryHandler {

@@ -25,16 +25,11 @@ import static cn.jiangcheng.tracker.query.rollup.CityValues.rate;
 import static cn.jiangcheng.tracker.query.rollup.CityValues.yesNo;
 
 /**
- * Judges a city value against the plan. Pure: no Spring, no SQL, no clock.
+ * Judges a city value against the plan, once {@link CityRollupCalculator} found its coverage complete (or the
+ * period closed). Pure: no Spring, no SQL, no clock.
  *
  * <h2>Judgement (docs/indicator-api.md, 判定规则, has a worked example per kind)</h2>
  * <ol>
- *     <li>Coverage: an indicator is complete when every expected unit (reporting units and measuring unit, less the
- *     confirmed 不涉及 ones) has a counted value, or when the period is closed (截止汇总). Indicators that need every
- *     unit (SUM, MUST_NOT_FALL, ALL_UNITS_MET, CITY_MEASURED) show no city value and stay INCOMPLETE while a unit is
- *     missing, closed or not, since a partial sum is not the city's figure; except a yes/no answered "no" by one
- *     unit, which no later report can turn into "all met" (NOT_MET at once). Ratios and area-weighted rates show
- *     their value, INCOMPLETE until complete; once closed they are judged and the reason names who is left out.</li>
  *     <li>NO_DATA without a city value; NO_TARGET without a target number.</li>
  *     <li>Rates (ValueType.RATE): the city target of the period's own year, else the cumulative target whose span
  *     holds the year (one with a number first). Against a yearly target: MET / NOT_MET. Against a cumulative one:
