@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.app.audit;
 
+import cn.jiangcheng.tracker.api.common.ProjectionCatalog;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -29,12 +31,10 @@ import java.util.function.Supplier;
  */
 @Component
 public class PointInTime {
-    /** The projections a city rollup reads, and their tables. */
-    static final List<String> PROCESSORS = List.of("org-units", "indicator-catalog", "submissions",
-            "period-closures", "not-applicable");
-    static final List<String> TABLES = List.of("org_unit_view", "indicator_view", "indicator_unit", "submission_view",
-            "submission_history", "submission_value", "period_closure", "indicator_not_applicable");
     private static final int PAGE = 1000;
+
+    /** The projections the city rollup reads, as the read side declares them. */
+    private final List<ProjectionTables> replayed;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -43,7 +43,8 @@ public class PointInTime {
 
     public PointInTime(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                        @Qualifier("eventSerializer") Serializer eventSerializer,
-                       PlatformTransactionManager transactionManager) {
+                       PlatformTransactionManager transactionManager, ProjectionCatalog catalog) {
+        this.replayed = catalog.cityRollupSources();
         this.processing = processing;
         this.jdbc = jdbc;
         this.eventSerializer = eventSerializer;
@@ -52,13 +53,13 @@ public class PointInTime {
     }
 
     public <T> T query(String cityId, Instant asOf, Supplier<T> query) {
-        List<EventHandlerInvoker> invokers = PROCESSORS.stream()
+        List<EventHandlerInvoker> invokers = replayed.stream().map(ProjectionTables::processingGroup)
                 .map(name -> processing.eventProcessor(name, AbstractEventProcessor.class)
                         .orElseThrow(() -> new IllegalStateException("no projection " + name)).eventHandlerInvoker())
                 .toList();
         return transactions.execute(tx -> {
             tx.setRollbackOnly();
-            for (String table : TABLES) {
+            for (String table : shadowedTables()) {
                 jdbc.execute("create temporary table " + table + " (like public." + table
                         + " including defaults including constraints including indexes) on commit drop");
             }
@@ -81,6 +82,15 @@ public class PointInTime {
             }
             return query.get();
         });
+    }
+
+    /** Every table of every replayed projection: a handler then never writes a live table. */
+    List<String> shadowedTables() {
+        return replayed.stream().flatMap(p -> p.tables().stream()).toList();
+    }
+
+    List<ProjectionTables> replayed() {
+        return replayed;
     }
 
     private List<GenericTrackedDomainEventMessage<?>> page(String cityId, Instant asOf, long after) {

@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.app.audit;
 
+import cn.jiangcheng.tracker.api.common.ProjectionCatalog;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -32,15 +34,20 @@ public class ProjectionAdmin {
         return thread;
     });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    private final ProjectionCatalog catalog;
+
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionCatalog catalog) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public enum Phase { READY, REPLAYING, CATCHING_UP, RESTARTING, STOPPED, ERROR }
 
-    public record ProjectionStatus(String name, Phase phase, boolean running, boolean replaying, int segments,
-                                   Long position, Long replayTarget, long head, Integer progressPercent, String error) {
+    /** tables: what a rebuild empties and fills again. */
+    public record ProjectionStatus(String name, List<String> tables, Phase phase, boolean running, boolean replaying,
+                                   int segments, Long position, Long replayTarget, long head, Integer progressPercent,
+                                   String error) {
     }
 
     public List<ProjectionStatus> statuses() {
@@ -113,8 +120,8 @@ public class ProjectionAdmin {
             long goal = phase == Phase.REPLAYING && target != null ? target : head;
             progress = goal <= 0 ? 100 : (int) Math.min(99, position * 100 / goal);
         }
-        return new ProjectionStatus(name, phase, processor.isRunning(), replaying, segments.size(), position, target,
-                head, progress, error);
+        return new ProjectionStatus(name, catalog.named(name).orElseThrow().tables(), phase, processor.isRunning(),
+                replaying, segments.size(), position, target, head, progress, error);
     }
 
     private static boolean stillReplaying(EventTrackerStatus segment) {
@@ -126,13 +133,14 @@ public class ProjectionAdmin {
         return position.isEmpty() || target.isEmpty() || position.getAsLong() < target.getAsLong();
     }
 
+    /** The declared projections only: what is rebuilt is what the read side says it owns. */
     private Map<String, StreamingEventProcessor> processors() {
         Map<String, StreamingEventProcessor> found = new java.util.HashMap<>();
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                found.put(name, streaming);
-            }
-        });
+        for (ProjectionTables projection : catalog.projections()) {
+            String name = projection.processingGroup();
+            found.put(name, processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(
+                    () -> new IllegalStateException("projection " + name + " has no streaming event processor")));
+        }
         return found;
     }
 

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.database;
 
+import cn.jiangcheng.tracker.database.RootlessPostgresBinaryResolver;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;

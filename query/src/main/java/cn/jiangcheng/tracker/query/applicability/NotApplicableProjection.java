@@ -13,6 +13,8 @@ import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.NotApplicabl
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.NotApplicableView;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.Status;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,14 +26,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static cn.jiangcheng.tracker.query.common.Columns.time;
+import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.AuditMetadata.text;
+import static cn.jiangcheng.tracker.query.common.Columns.placeholders;
 
 /**
  * 不涉及 as the lists and the reporting rules read it: one row per indicator and unit (indicator_not_applicable).
@@ -41,6 +44,8 @@ import java.util.Optional;
 @ProcessingGroup(NotApplicableProjection.NAME)
 public class NotApplicableProjection {
     public static final String NAME = "not-applicable";
+    /** The tables it alone writes (V13). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME, List.of("indicator_not_applicable"));
 
     private static final String COLUMNS = """
             n.*, i.number as indicator_number, i.definition ->> 'name' as indicator_name, o.name as org_unit_name""";
@@ -93,7 +98,7 @@ public class NotApplicableProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from indicator_not_applicable");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     @QueryHandler
@@ -106,7 +111,7 @@ public class NotApplicableProjection {
         args.add(query.cityId());
         if (query.unitIds() != null) {
             where.append(" and n.org_unit_id in (")
-                    .append(String.join(", ", query.unitIds().stream().map(u -> "?").toList())).append(')');
+                    .append(placeholders(query.unitIds())).append(')');
             args.addAll(query.unitIds());
         }
         if (query.status() != null) {
@@ -171,20 +176,5 @@ public class NotApplicableProjection {
                 where id = ? and version < ?""",
                 status.name(), comment, text(metaData, AuditKeys.USER_ID), text(metaData, AuditKeys.USER_NAME),
                 time(at), version, id, version);
-    }
-
-    // query features are independent of each other (ArchitectureTest), so each projection keeps these three
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData == null ? null : metaData.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

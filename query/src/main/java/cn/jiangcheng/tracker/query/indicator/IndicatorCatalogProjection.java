@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.query.indicator;
 
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorAssigned;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorDefined;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.IndicatorTargetsChanged;
@@ -16,6 +17,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsOfCity
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorList;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,6 +39,9 @@ import java.util.function.UnaryOperator;
 @ProcessingGroup(IndicatorCatalogProjection.NAME)
 public class IndicatorCatalogProjection {
     public static final String NAME = "indicator-catalog";
+    /** The tables it alone writes (V3). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME,
+            List.of("indicator_view", "indicator_unit"));
 
     private static final RowMapper<IndicatorView> ROW = (rs, i) -> IndicatorView.of(
             IndicatorDefinitions.fromJson(rs.getString("definition")), rs.getLong("version"));
@@ -113,8 +118,7 @@ public class IndicatorCatalogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from indicator_unit");
-        jdbc.update("delete from indicator_view");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     @QueryHandler

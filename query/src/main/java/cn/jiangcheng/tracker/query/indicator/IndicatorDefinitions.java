@@ -6,11 +6,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PlanLevel;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ReportingCalendar;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.TargetKind;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import cn.jiangcheng.tracker.query.common.JsonColumns;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,45 +16,23 @@ import java.util.Set;
 
 /** How the catalog's events change a stored definition, and the definition's jsonb form. No Spring, no SQL. */
 final class IndicatorDefinitions {
-    /** BigDecimals are written as plain numbers and read back with their scale; unknown fields are skipped. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     private IndicatorDefinitions() {
     }
 
     static String toJson(IndicatorDefinition definition) {
-        try {
-            return JSON.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write indicator " + definition.indicatorId(), e);
-        }
+        return JsonColumns.write(definition);
     }
 
     static IndicatorDefinition fromJson(String json) {
-        try {
-            return JSON.readValue(json, IndicatorDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored indicator definition", e);
-        }
+        return JsonColumns.read(json, IndicatorDefinition.class);
     }
 
     static String targetsToJson(List<Target> targets) {
-        try {
-            return JSON.writeValueAsString(targets == null ? List.of() : targets);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write targets", e);
-        }
+        return JsonColumns.write(targets == null ? List.of() : targets);
     }
 
     static List<Target> targetsFromJson(String json) {
-        try {
-            return List.of(JSON.readValue(json, Target[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored targets", e);
-        }
+        return List.of(JsonColumns.read(json, Target[].class));
     }
 
     static IndicatorDefinition withTargets(IndicatorDefinition d, List<Target> targets) {

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.query.indicator;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeConfirmed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
@@ -12,6 +13,7 @@ import cn.jiangcheng.tracker.api.indicator.TargetProposals.ProposalList;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.ProposalView;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.Status;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.TargetHistory;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,9 +27,11 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static cn.jiangcheng.tracker.query.common.Columns.time;
+import static cn.jiangcheng.tracker.query.common.Columns.instant;
+import static cn.jiangcheng.tracker.query.common.AuditMetadata.text;
 
 /**
  * The target history of the indicators: one row per proposed target change, open until a second approver confirms
@@ -38,6 +42,8 @@ import java.util.List;
 @ProcessingGroup(TargetHistoryProjection.NAME)
 public class TargetHistoryProjection {
     public static final String NAME = "indicator-target-history";
+    /** The tables it alone writes (V12). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME, List.of("target_proposal"));
 
     private static final RowMapper<ProposalView> ROW = TargetHistoryProjection::row;
 
@@ -78,7 +84,7 @@ public class TargetHistoryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from target_proposal");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     @QueryHandler
@@ -124,15 +130,6 @@ public class TargetHistoryProjection {
         return dash > 0 ? indicatorId.substring(0, dash) : indicatorId;
     }
 
-    private static String text(MetaData metaData, String key) {
-        Object value = metaData.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
     private static ProposalView row(ResultSet rs, int i) throws SQLException {
         int yearValue = rs.getInt("year");
         Integer year = rs.wasNull() ? null : yearValue;
@@ -144,10 +141,5 @@ public class TargetHistoryProjection {
                 rs.getString("document_number"), rs.getString("document_title"), rs.getString("proposed_by"),
                 rs.getString("proposed_by_name"), instant(rs, "proposed_at"), rs.getString("decided_by"),
                 rs.getString("decided_by_name"), instant(rs, "decided_at"), rs.getString("decision_reason"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 }

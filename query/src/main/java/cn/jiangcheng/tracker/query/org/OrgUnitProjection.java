@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.query.org;
 
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.org.OrgUnitEvents.OrgUnitCreated;
 import cn.jiangcheng.tracker.api.org.OrgUnitEvents.OrgUnitDeactivated;
 import cn.jiangcheng.tracker.api.org.OrgUnitEvents.OrgUnitMoved;
@@ -9,6 +10,7 @@ import cn.jiangcheng.tracker.api.org.OrgUnitQueries.FindOrgUnitsOfCity;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitList;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.org.OrgUnitType;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,6 +28,8 @@ import java.util.Optional;
 @ProcessingGroup(OrgUnitProjection.NAME)
 public class OrgUnitProjection {
     public static final String NAME = "org-units";
+    /** The tables it alone writes (V2). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME, List.of("org_unit_view"));
 
     private static final RowMapper<OrgUnitView> ROW = (rs, i) -> new OrgUnitView(
             rs.getString("id"), rs.getString("name"), OrgUnitType.valueOf(rs.getString("type")),
@@ -65,7 +69,7 @@ public class OrgUnitProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from org_unit_view");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     @QueryHandler

@@ -4,11 +4,8 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.IndicatorDefinition;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.FindCityRollup;
 import cn.jiangcheng.tracker.api.submission.Period;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.jiangcheng.tracker.query.common.JsonColumns;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,13 +20,11 @@ import java.util.Set;
 /**
  * Loads what the city rollup needs from the catalog and submission read models (indicator_view, submission_value,
  * org_unit_view, period_closure, indicator_not_applicable) and hands it to {@link CityRollupCalculator}. It owns
- * no tables and handles no events.
+ * no tables and handles no events. What it reads must belong to the projections the catalog names as the city
+ * rollup's sources ({@code Projections}): the as-of view replays those, and CityRollupReadsTest holds it to them.
  */
 @Component
 public class CityRollupQueryHandler {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private static final TypeReference<Map<String, BigDecimal>> COMPONENTS = new TypeReference<>() {
     };
 
@@ -48,7 +43,7 @@ public class CityRollupQueryHandler {
         List<IndicatorDefinition> catalog = jdbc.query("""
                 select definition::text as definition from indicator_view
                 where city_id = ? and period_type = ? order by number, id""",
-                (rs, i) -> read(rs.getString("definition"), IndicatorDefinition.class),
+                (rs, i) -> JsonColumns.read(rs.getString("definition"), IndicatorDefinition.class),
                 query.cityId(), period.type().name());
         // this period and every earlier one of the same type, for the trend
         List<RollupValue> values = jdbc.query("""
@@ -57,7 +52,7 @@ public class CityRollupQueryHandler {
                 where city_id = ? and period_type = ? and (year < ? or (year = ? and period_number <= ?))""",
                 (rs, i) -> new RollupValue(rs.getString("submission_id"), rs.getString("org_unit_id"),
                         rs.getString("period"), rs.getString("indicator_id"), rs.getBigDecimal("value"),
-                        read(rs.getString("components"), COMPONENTS), "PENDING".equals(rs.getString("state"))),
+                        components(rs.getString("components")), "PENDING".equals(rs.getString("state"))),
                 query.cityId(), period.type().name(), period.year(), period.year(), period.number());
         Map<String, String> names = new HashMap<>();
         jdbc.query("select id, name from org_unit_view where city_id = ? or id = ?",
@@ -67,6 +62,10 @@ public class CityRollupQueryHandler {
         return CityRollupCalculator.calculate(query.cityId(), names.get(query.cityId()), period,
                 query.includePending(), catalog, values, names, notApplicable(query.cityId()),
                 closures.closure(query.cityId(), period.code()));
+    }
+
+    private static Map<String, BigDecimal> components(String json) {
+        return json == null ? null : JsonColumns.read(json, COMPONENTS);
     }
 
     /** Indicator id → units for which it is confirmed 不涉及 (indicator_not_applicable, NotApplicableProjection). */
@@ -80,24 +79,5 @@ public class CityRollupQueryHandler {
                             .add(rs.getString("org_unit_id"));
                 }, cityId);
         return units;
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored components", e);
-        }
     }
 }

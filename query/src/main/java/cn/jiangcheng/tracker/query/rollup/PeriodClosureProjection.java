@@ -1,13 +1,15 @@
 package cn.jiangcheng.tracker.query.rollup;
 
-import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodClosed;
 import cn.jiangcheng.tracker.api.rollup.ClosureEvents.PeriodReopened;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.PeriodClosure;
 import cn.jiangcheng.tracker.api.rollup.RollupTypes.UnitRef;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.jiangcheng.tracker.query.common.AuditMetadata;
+import cn.jiangcheng.tracker.query.common.Columns;
+import cn.jiangcheng.tracker.query.common.JsonColumns;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.Map;
 @ProcessingGroup(PeriodClosureProjection.NAME)
 public class PeriodClosureProjection {
     public static final String NAME = "period-closures";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The tables it alone writes (V10). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME, List.of("period_closure"));
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
 
@@ -41,7 +43,6 @@ public class PeriodClosureProjection {
 
     @EventHandler
     void on(PeriodClosed event, @SequenceNumber long version, @Timestamp Instant at, MetaData metaData) {
-        Object by = metaData.get(AuditKeys.USER_NAME);
         jdbc.update("""
                 insert into period_closure (id, city_id, period, closed, closed_at, closed_by, note, missing, version)
                 values (?, ?, ?, true, ?, ?, ?, cast(? as jsonb), ?)
@@ -49,8 +50,8 @@ public class PeriodClosureProjection {
                     closed_by = excluded.closed_by, note = excluded.note, missing = excluded.missing,
                     version = excluded.version
                 where period_closure.version < excluded.version""",
-                event.reportingPeriodId(), event.cityId(), event.period(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                by == null ? null : by.toString(), event.note(), json(event.missingUnitIds()), version);
+                event.reportingPeriodId(), event.cityId(), event.period(), Columns.time(at),
+                AuditMetadata.userName(metaData), event.note(), json(event.missingUnitIds()), version);
     }
 
     @EventHandler
@@ -61,7 +62,7 @@ public class PeriodClosureProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from period_closure");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     /** The closure of a city's period, or null while it is open. */
@@ -87,18 +88,10 @@ public class PeriodClosureProjection {
     }
 
     private static String json(List<String> ids) {
-        try {
-            return JSON.writeValueAsString(ids == null ? List.of() : ids);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonColumns.write(ids == null ? List.of() : ids);
     }
 
     private static List<String> read(String json) {
-        try {
-            return json == null ? List.of() : JSON.readValue(json, IDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored unit ids", e);
-        }
+        return json == null ? List.of() : JsonColumns.read(json, IDS);
     }
 }

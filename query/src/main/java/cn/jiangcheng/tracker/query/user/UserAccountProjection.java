@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.query.user;
 
+import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserDisabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
@@ -10,6 +11,7 @@ import cn.jiangcheng.tracker.api.user.UserQueries.FindUserAccount;
 import cn.jiangcheng.tracker.api.user.UserQueries.FindUsersOfCity;
 import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountList;
 import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
+import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +33,8 @@ import java.util.stream.Collectors;
 @ProcessingGroup(UserAccountProjection.NAME)
 public class UserAccountProjection {
     public static final String NAME = "user-accounts";
+    /** The tables it alone writes (V2). */
+    public static final ProjectionTables TABLES = new ProjectionTables(NAME, List.of("user_account_view"));
 
     private static final RowMapper<UserAccountView> ROW = (rs, i) -> new UserAccountView(
             rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
@@ -78,7 +83,7 @@ public class UserAccountProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from user_account_view");
+        OwnTables.empty(jdbc, TABLES);
     }
 
     @QueryHandler

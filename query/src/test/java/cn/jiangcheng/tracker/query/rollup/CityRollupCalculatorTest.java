@@ -582,7 +582,7 @@ class CityRollupCalculatorTest {
         @ParameterizedTest
         @CsvSource({"2025, 2025", "2025-Q4, 2025", "2025-Q1, 2024.25", "2025-03, 2024.25", "2025-12, 2025"})
         void periodsEndAt(String period, String time) {
-            assertThat(CityRollupCalculator.time(Period.parse(period).orElseThrow())).isEqualByComparingTo(time);
+            assertThat(TargetJudgement.time(Period.parse(period).orElseThrow())).isEqualByComparingTo(time);
         }
     }
 

@@ -1,4 +1,4 @@
-package cn.jiangcheng.tracker.app.database;
+package cn.jiangcheng.tracker.database;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -28,7 +28,7 @@ import java.util.Set;
  * namespace, where root appears as an unprivileged user while the files stay owned by the account running the app.
  * The rewritten archive is cached, so the cost is paid once per machine.
  */
-final class RootlessPostgresBinaryResolver implements PgBinaryResolver {
+public final class RootlessPostgresBinaryResolver implements PgBinaryResolver {
     private static final Set<String> WRAPPED = Set.of("initdb", "pg_ctl");
     private static final String WRAPPER = """
             #!/bin/sh
@@ -40,7 +40,7 @@ final class RootlessPostgresBinaryResolver implements PgBinaryResolver {
             exec "$real" "$@"
             """;
 
-    static boolean runningAsRoot() {
+    public static boolean runningAsRoot() {
         return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     }
 

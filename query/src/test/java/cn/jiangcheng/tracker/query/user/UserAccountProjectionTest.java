@@ -1,0 +1,60 @@
+package cn.jiangcheng.tracker.query.user;
+
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserDisabled;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserRegistered;
+import cn.jiangcheng.tracker.api.user.UserEvents.UserRolesChanged;
+import cn.jiangcheng.tracker.api.user.UserQueries.FindUserAccount;
+import cn.jiangcheng.tracker.api.user.UserQueries.FindUsersOfCity;
+import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
+import cn.jiangcheng.tracker.query.support.ReadModelDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserAccountProjectionTest {
+    private final UserAccountProjection projection = new UserAccountProjection(ReadModelDatabase.jdbc());
+
+    @BeforeEach
+    void empty() {
+        ReadModelDatabase.emptyAll();
+    }
+
+    private void events() {
+        projection.on(new UserRegistered("yongji-submitter", "永吉填报员", "{bcrypt}a", Set.of(Role.SUBMITTER),
+                "220221", "220200"), 0);
+        projection.on(new UserRolesChanged("yongji-submitter", Set.of(Role.SUBMITTER),
+                Set.of(Role.SUBMITTER, Role.APPROVER)), 1);
+        projection.on(new UserPasswordChanged("yongji-submitter", "{bcrypt}b"), 2);
+        projection.on(new UserDisabled("yongji-submitter"), 3);
+        projection.on(new UserEnabled("yongji-submitter"), 4);
+        projection.on(new UserRegistered("auditor", "审计员", "{bcrypt}c", Set.of(Role.AUDITOR), "220200-sthj",
+                "220200"), 0);
+        projection.on(new UserDisabled("auditor"), 1);
+    }
+
+    @Test
+    void accountsAsTheEventsLeftThem() {
+        ReadModelDatabase.asOwner(UserAccountProjection.TABLES, this::events);
+
+        UserAccountView user = projection.handle(new FindUserAccount("yongji-submitter")).orElseThrow();
+        assertThat(user.roles()).containsExactlyInAnyOrder(Role.SUBMITTER, Role.APPROVER);
+        assertThat(user.passwordHash()).isEqualTo("{bcrypt}b");
+        assertThat(user.enabled()).isTrue();
+        assertThat(user.version()).isEqualTo(4);
+        assertThat(projection.handle(new FindUserAccount("auditor")).orElseThrow().enabled()).isFalse();
+        assertThat(projection.handle(new FindUsersOfCity("220200")).users()).extracting(UserAccountView::username)
+                .containsExactly("auditor", "yongji-submitter");
+    }
+
+    @Test
+    void replayedTwiceAndResetAndReplayed() {
+        ReadModelDatabase.asOwner(UserAccountProjection.TABLES, this::events);
+        ReadModelDatabase.assertReplayable(UserAccountProjection.TABLES, this::events, projection::reset);
+    }
+}
