@@ -90,7 +90,8 @@ public final class SubmissionWorkbook {
             }
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            new SubmissionTemplateWriter(workbook, nullToEmpty(unitName), CellText.periodLabel(period), sorted, existing).write();
+            new SubmissionTemplateWriter(workbook, nullToEmpty(unitName), CellText.periodLabel(period), sorted, existing)
+                    .write();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
