@@ -285,7 +285,7 @@ class BadSubmissionWorkbookTest {
 
     @Test
     void fileAboveTheSizeLimit() {
-        byte[] big = new byte[SubmissionWorkbookReader.MAX_FILE_BYTES + 1];
+        byte[] big = new byte[SubmissionWorkbookFile.MAX_FILE_BYTES + 1];
         big[0] = 'P';
         big[1] = 'K';
 

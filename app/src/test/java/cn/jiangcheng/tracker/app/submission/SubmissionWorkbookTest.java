@@ -353,18 +353,18 @@ class SubmissionWorkbookTest {
 
     @Test
     void numberParsingHandlesWhatPeopleType() {
-        assertThat(SubmissionWorkbookReader.parse("1,234.5", false)).isEqualByComparingTo("1234.5");
-        assertThat(SubmissionWorkbookReader.parse("１２３４．５", false)).isEqualByComparingTo("1234.5");
-        assertThat(SubmissionWorkbookReader.parse("１，２３４，５６７", false)).isEqualByComparingTo("1234567");
-        assertThat(SubmissionWorkbookReader.parse(" 12。5 ", false)).isEqualByComparingTo("12.5");
-        assertThat(SubmissionWorkbookReader.parse("95%", true)).isEqualByComparingTo("95");
-        assertThat(SubmissionWorkbookReader.parse("９５％", true)).isEqualByComparingTo("95");
-        assertThat(SubmissionWorkbookReader.parse("95%", false)).isNull();
-        assertThat(SubmissionWorkbookReader.parse("1,23", false)).isNull();
-        assertThat(SubmissionWorkbookReader.parse("12 34", false)).isNull();
-        assertThat(SubmissionWorkbookReader.parse("1.2E3", false)).isNull();
-        assertThat(SubmissionWorkbookReader.parse("abc", false)).isNull();
-        assertThat(SubmissionWorkbookReader.parse("", false)).isNull();
+        assertThat(SubmissionWorkbookCells.parse("1,234.5", false)).isEqualByComparingTo("1234.5");
+        assertThat(SubmissionWorkbookCells.parse("１２３４．５", false)).isEqualByComparingTo("1234.5");
+        assertThat(SubmissionWorkbookCells.parse("１，２３４，５６７", false)).isEqualByComparingTo("1234567");
+        assertThat(SubmissionWorkbookCells.parse(" 12。5 ", false)).isEqualByComparingTo("12.5");
+        assertThat(SubmissionWorkbookCells.parse("95%", true)).isEqualByComparingTo("95");
+        assertThat(SubmissionWorkbookCells.parse("９５％", true)).isEqualByComparingTo("95");
+        assertThat(SubmissionWorkbookCells.parse("95%", false)).isNull();
+        assertThat(SubmissionWorkbookCells.parse("1,23", false)).isNull();
+        assertThat(SubmissionWorkbookCells.parse("12 34", false)).isNull();
+        assertThat(SubmissionWorkbookCells.parse("1.2E3", false)).isNull();
+        assertThat(SubmissionWorkbookCells.parse("abc", false)).isNull();
+        assertThat(SubmissionWorkbookCells.parse("", false)).isNull();
     }
 
     @Test
