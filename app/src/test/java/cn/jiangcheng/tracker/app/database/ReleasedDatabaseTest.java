@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.app.database;
 
 import cn.jiangcheng.tracker.app.TrackerApplication;
 import cn.jiangcheng.tracker.app.support.ApiClient;
+import cn.jiangcheng.tracker.database.RootlessPostgresBinaryResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.TrackedEventMessage;
