@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.bench;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class SeedPhase extends FullStackPhase {
     /** 督察整改: a case per bench unit, acknowledged and planned, so the mix can report progress on it. */
     private void openCases(AppProcess app, List<List<Unit>> units) throws InterruptedException {
         FullStackSession inspector = signedIn(app, "sthj-inspector", PASSWORD);
-        String deadline = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(90).toString();
+        String deadline = java.time.LocalDate.now(BusinessTime.ZONE).plusDays(90).toString();
         for (List<Unit> mine : units) {
             for (Unit u : mine) {
                 FullStackSession unit = signedIn(app, u.user(), BENCH_PASSWORD);

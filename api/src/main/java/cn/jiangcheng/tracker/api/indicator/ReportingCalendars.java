@@ -25,7 +25,6 @@ public final class ReportingCalendars {
     public static final ReportingCalendar MONTHLY = new ReportingCalendar(0, 1, 10);
 
     /** Reporting days are calendar days in China, whatever the server's own zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public static final int MAX_OPEN_DAYS_EARLY = 31;
     public static final int MAX_DUE_MONTHS_AFTER_END = 12;

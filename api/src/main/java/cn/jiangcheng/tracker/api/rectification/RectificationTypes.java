@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.api.rectification;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,7 +8,6 @@ import java.util.List;
 
 public final class RectificationTypes {
     /** Deadlines are calendar days in China: a case is overdue from the first minute after its deadline day. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private RectificationTypes() {
     }
@@ -122,11 +122,11 @@ public final class RectificationTypes {
 
         /** The moment a case with this deadline day becomes overdue. */
         public static java.time.Instant overdueAt(LocalDate deadline) {
-            return deadline.plusDays(1).atStartOfDay(CHINA).toInstant();
+            return deadline.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
         }
 
         public static java.time.Instant warningAt(LocalDate deadline, int daysBefore) {
-            return deadline.minusDays(daysBefore).atStartOfDay(CHINA).toInstant();
+            return deadline.minusDays(daysBefore).atStartOfDay(BusinessTime.ZONE).toInstant();
         }
     }
 }

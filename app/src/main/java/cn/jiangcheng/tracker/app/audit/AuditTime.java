@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.audit;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 
@@ -24,14 +25,14 @@ public final class AuditTime {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (date == DateMeans.END_OF_DAY ? day.plusDays(1) : day).atStartOfDay(BusinessCalendar.ZONE)
+                return (date == DateMeans.END_OF_DAY ? day.plusDays(1) : day).atStartOfDay(BusinessTime.ZONE)
                         .toInstant()
                         .minusNanos(date == DateMeans.END_OF_DAY ? 1 : 0);
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return OffsetDateTime.parse(text).toInstant();
             }
-            return LocalDateTime.parse(text.replace(' ', 'T')).atZone(BusinessCalendar.ZONE).toInstant();
+            return LocalDateTime.parse(text.replace(' ', 'T')).atZone(BusinessTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadRequest(field, "时间“" + value + "”格式不正确，应为 2026-03-01、2026-03-01 14:30:00 或带时区的 ISO 时间");
         }

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.project;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.DelayedProject;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectStats;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.ProjectSummary;
@@ -50,7 +51,7 @@ final class ProjectWorkbook {
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             String title = "导出时间 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .format(at.atZone(BusinessCalendar.ZONE))
+                    .format(at.atZone(BusinessTime.ZONE))
                     + "；状态按 " + stats.today() + " 计算，进度落后超过" + stats.marginPoints().stripTrailingZeros()
                     .toPlainString() + "个百分点或里程碑逾期为滞后，未填计划工期或计划投资为未编制计划；只计已审核通过的进展报告";
 

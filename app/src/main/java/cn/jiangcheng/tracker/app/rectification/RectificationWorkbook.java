@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.rectification;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.rectification.RectificationQueries.CaseSummary;
 import cn.jiangcheng.tracker.app.excel.CellText;
 import cn.jiangcheng.tracker.app.web.BusinessCalendar;
@@ -54,7 +55,7 @@ public final class RectificationWorkbook {
             completion += "；" + c.outcome().label();
         }
         String closedOn = c.closedAt() == null ? null
-                : c.closedAt().atZone(BusinessCalendar.ZONE).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
+                : c.closedAt().atZone(BusinessTime.ZONE).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
         return new RectificationWorkbook.Row(source.toString(), c.description(),
                 c.responsibleUnitName() == null ? c.responsibleUnitId() : c.responsibleUnitName(),
                 c.deadline().toString(), c.measures(), c.latestProgress(), completion, closedOn);

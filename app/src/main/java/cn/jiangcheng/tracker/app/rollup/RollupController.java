@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.rollup;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Target;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ValueType;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
@@ -179,7 +180,7 @@ public class RollupController {
         if (closure == null) {
             return null;
         }
-        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessCalendar.ZONE)
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessTime.ZONE)
                 .format(closure.closedAt());
         String missing = closure.missingAtClosing().stream()
                 .map(u -> u.orgUnitName() != null ? u.orgUnitName() : u.orgUnitId()).collect(Collectors.joining("、"));

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.rollup;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.excel.CellText;
 import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -185,7 +186,7 @@ public final class RollupWorkbook {
             XSSFRow infoRow = sheet.createRow(INFO_ROW);
             infoRow.setHeightInPoints(20);
             String time = generatedAt == null ? ""
-                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.ZONE)
+                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessTime.ZONE)
                     .format(generatedAt);
             cell(infoRow, 0, "城市：" + city + "　　期间：" + period + "　　是否含待审数据："
                     + (input.includePending() ? "是（含已提交、尚未审核通过的数据）" : "否（仅含审核通过的数据）")

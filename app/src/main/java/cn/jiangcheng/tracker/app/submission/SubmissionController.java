@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.submission;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
@@ -174,7 +175,7 @@ public class SubmissionController {
 
     /** The server's date in China: periods open and reports are late by it, whatever the client's clock says. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
+        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 
     @GetMapping("/api/submissions")

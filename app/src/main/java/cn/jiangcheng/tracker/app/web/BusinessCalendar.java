@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.web;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
  */
 @Component
 public class BusinessCalendar {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Clock clock;
 
@@ -22,7 +22,7 @@ public class BusinessCalendar {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 
     public Instant now() {

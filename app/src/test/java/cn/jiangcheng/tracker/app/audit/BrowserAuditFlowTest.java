@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.audit;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.BrowserScript;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
@@ -34,7 +35,7 @@ class BrowserAuditFlowTest extends HttpTestBase {
         assertThat(act(yongji, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
         JsonNode submitted = awaitStatus(approver, id, "SUBMITTED");
         Thread.sleep(1500);
-        String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"))
+        String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessTime.ZONE)
                 .format(Instant.now());
         Thread.sleep(1500);
         assertThat(act(approver, id, "approve", "{\"expectedVersion\":" + version(submitted) + "}").status())

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.project;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -19,17 +20,16 @@ import static org.awaitility.Awaitility.await;
 
 /** Creating projects and reports over HTTP, and waiting for the read model to show them. */
 final class ProjectFixtures {
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private ProjectFixtures() {
     }
 
     static LocalDate today() {
-        return LocalDate.now(CHINA);
+        return LocalDate.now(BusinessTime.ZONE);
     }
 
     static String thisMonth() {
-        return YearMonth.now(CHINA).toString();
+        return YearMonth.now(BusinessTime.ZONE).toString();
     }
 
     /**

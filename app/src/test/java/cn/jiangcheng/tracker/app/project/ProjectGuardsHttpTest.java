@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.project;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ class ProjectGuardsHttpTest extends HttpTestBase {
         ApiClient.Response badPeriod = yongji.post(path, update("2026年3月", "10", "100", null, v));
         assertThat(badPeriod.status()).isEqualTo(422);
         assertThat(badPeriod.code()).isEqualTo("BAD_PERIOD");
-        ApiClient.Response future = yongji.post(path, update(java.time.YearMonth.now(CHINA).plusMonths(1).toString(),
+        ApiClient.Response future = yongji.post(path, update(java.time.YearMonth.now(BusinessTime.ZONE).plusMonths(1).toString(),
                 "10", "100", null, v));
         assertThat(future.code()).isEqualTo("FUTURE_PERIOD");
         ApiClient.Response overPlan = yongji.post(path, update(thisMonth(), "10", "1200", null, v));
@@ -154,7 +155,7 @@ class ProjectGuardsHttpTest extends HttpTestBase {
         ApiClient yongji = as("yongji-submitter");
         String id = createProject(approver, "220221", "[]");
         JsonNode project = awaitProject(yongji, id, p -> true);
-        String lastMonth = java.time.YearMonth.now(CHINA).minusMonths(1).toString();
+        String lastMonth = java.time.YearMonth.now(BusinessTime.ZONE).minusMonths(1).toString();
         assertThat(yongji.post("/api/projects/" + id + "/updates", update(lastMonth, "30", "200", null,
                 version(project))).status()).isEqualTo(201);
         JsonNode pending = awaitProject(yongji, id, p -> !p.path("summary").path("pendingUpdateId").isNull());

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.rectification;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,7 +21,7 @@ final class Cases {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return LocalDate.now(BusinessTime.ZONE);
     }
 
     /** A central-inspection problem for the unit, due on the given day; 蛟河市 cooperates. */

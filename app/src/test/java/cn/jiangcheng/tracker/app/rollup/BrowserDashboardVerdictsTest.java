@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.rollup;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.BrowserScript;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
@@ -31,7 +32,7 @@ class BrowserDashboardVerdictsTest extends HttpTestBase {
     @Test
     void aPartialPeriodTurnsCompleteWhenTheBureauClosesIt() throws Exception {
         clock.advance(Duration.between(clock.instant(),
-                LocalDate.of(2092, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+                LocalDate.of(2092, 3, 1).atStartOfDay(BusinessTime.ZONE).toInstant()));
         ApiClient approver = as("sthj-approver");
         ApiClient yongji = as("yongji-submitter");
         ApiClient jiaohe = as("jiaohe-submitter");

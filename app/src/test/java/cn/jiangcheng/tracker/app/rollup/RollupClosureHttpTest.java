@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.rollup;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class RollupClosureHttpTest extends HttpTestBase {
      * (ChainHttpTest takes 2071—2082).
      */
     private void moveTo(LocalDate day) {
-        clock.advance(Duration.between(clock.instant(), day.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+        clock.advance(Duration.between(clock.instant(), day.atStartOfDay(BusinessTime.ZONE).toInstant()));
     }
 
     private JsonNode rollup(ApiClient client, String period) {

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.support;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -25,7 +26,7 @@ public class TestClock extends Clock {
 
     /** Moves the clock (either way) to 10:00 China time on that day; a test that does this resets it when done. */
     public void setToday(LocalDate today) {
-        offset.set(Duration.between(Instant.now(), today.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        offset.set(Duration.between(Instant.now(), today.atTime(10, 0).atZone(BusinessTime.ZONE).toInstant()));
     }
 
     public void reset() {

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.command.submission;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.FindNotApplicableIndicators;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.IndicatorIds;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
@@ -51,6 +52,6 @@ class QueryGatewayReportingRules implements ReportingRules {
 
     @Override
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ReportingCalendars.ZONE));
+        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 }

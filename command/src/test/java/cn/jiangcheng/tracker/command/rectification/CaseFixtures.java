@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.command.rectification;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static cn.jiangcheng.tracker.api.rectification.RectificationTypes.CHINA;
 
 /**
  * Test data for {@link RectificationCase}: a problem fed back by the second round of the central inspection,
@@ -43,7 +43,7 @@ final class CaseFixtures {
     static final String CASE_ID = "RC-0001";
 
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-    static final Instant NOW = TODAY.atTime(LocalTime.of(9, 0)).atZone(CHINA).toInstant();
+    static final Instant NOW = TODAY.atTime(LocalTime.of(9, 0)).atZone(BusinessTime.ZONE).toInstant();
     static final LocalDate DEADLINE = LocalDate.of(2026, 4, 30);
     static final String DESCRIPTION = "松花江某排污口超标排放，群众反映强烈";
 

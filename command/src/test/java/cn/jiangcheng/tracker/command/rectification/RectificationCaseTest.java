@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.command.rectification;
 
+import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.command.Callers;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
@@ -52,7 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static cn.jiangcheng.tracker.api.rectification.RectificationTypes.CHINA;
 import static cn.jiangcheng.tracker.command.RuleViolations.violationOf;
 import static cn.jiangcheng.tracker.command.rectification.CaseFixtures.*;
 
@@ -67,7 +67,7 @@ class RectificationCaseTest {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(CHINA).toInstant();
+        return day.atStartOfDay(BusinessTime.ZONE).toInstant();
     }
 
     @Nested
