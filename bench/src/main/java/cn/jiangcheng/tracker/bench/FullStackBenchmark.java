@@ -180,7 +180,7 @@ public final class FullStackBenchmark extends FullStackPhase {
         if (config.smoke()) {
             Files.writeString(target, markdown + "\n", StandardCharsets.UTF_8);
         } else {
-            FullStackReport.writeSection(target, markdown);
+            BenchmarksDoc.writeSection(target, HEADING, markdown);
         }
         return new Result(Map.copyOf(figures), Map.copyOf(notes), List.copyOf(errors), markdown, target);
     }

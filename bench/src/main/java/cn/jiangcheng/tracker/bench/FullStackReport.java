@@ -1,12 +1,10 @@
 package cn.jiangcheng.tracker.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,42 +133,5 @@ final class FullStackReport extends FullStackPhase {
         facts.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         facts.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         return facts;
-    }
-
-    static void writeSection(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-            lines.remove(lines.size() - 1);
-        }
-        int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().equals(FullStackBenchmark.HEADING)) {
-                start = i;
-                break;
-            }
-        }
-        List<String> replacement = List.of(section.stripTrailing().split("\n", -1));
-        if (start < 0) {
-            lines.add("");
-            lines.addAll(replacement);
-        } else {
-            int end = lines.size();
-            for (int i = start + 1; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("## ")) {
-                    end = i;
-                    break;
-                }
-            }
-            List<String> tail = new ArrayList<>(lines.subList(end, lines.size()));
-            lines = new ArrayList<>(lines.subList(0, start));
-            lines.addAll(replacement);
-            if (!tail.isEmpty()) {
-                lines.add("");
-                lines.addAll(tail);
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 }

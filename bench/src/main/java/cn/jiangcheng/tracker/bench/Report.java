@@ -1,33 +1,19 @@
 package cn.jiangcheng.tracker.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Turns the runs into the Markdown section of docs/benchmarks.md. */
 final class Report {
 
     static final String HEADING = "## Event storage engine: JDBC vs JPA";
-
-    private static final String INTRO = """
-            # Benchmarks
-
-            Measurements behind engineering decisions. Each section is written by the tool named in it; rerun the
-            command given there to refresh it (the section is replaced, the rest of this file is kept).
-
-            """;
 
     record Sizes(double payloadMean, int payloadMin, int payloadMax, double metadataMean, int metadataMin,
                  int metadataMax) {
@@ -39,19 +25,6 @@ final class Report {
             return columnTypes + ", sequences " + sequences;
         }
     }
-
-    private record Metric(String name, boolean higherIsBetter, String format, Function<EngineRun, Double> value) {
-    }
-
-    private static final List<Metric> METRICS = List.of(
-            new Metric("Append throughput, events/s", true, "%,.0f", r -> r.append().eventsPerSecond()),
-            new Metric("Append latency p50, ms", false, "%.2f", r -> r.append().percentileMillis(50)),
-            new Metric("Append latency p95, ms", false, "%.2f", r -> r.append().percentileMillis(95)),
-            new Metric("Append latency p99, ms", false, "%.2f", r -> r.append().percentileMillis(99)),
-            new Metric("Aggregate load mean, ms", false, "%.3f", r -> r.load().meanMillis()),
-            new Metric("Aggregate load p50, ms", false, "%.3f", r -> r.load().percentileMillis(50)),
-            new Metric("Aggregate load p99, ms", false, "%.3f", r -> r.load().percentileMillis(99)),
-            new Metric("Tracking stream read, events/s", true, "%,.0f", EngineRun::streamEventsPerSecond));
 
     private Report() {
     }
@@ -78,7 +51,7 @@ final class Report {
                         + "faster.*\n\n");
 
         md.append("### Verdict\n\n");
-        verdict(md, engines, byEngine, config.runs());
+        EngineComparison.verdict(md, engines, byEngine, config.runs());
 
         md.append("\n### Results, median of ").append(config.runs()).append(config.runs() == 1 ? " run" : " runs")
                 .append("\n\n");
@@ -86,13 +59,13 @@ final class Report {
         engines.forEach(k -> md.append(' ').append(k.label).append(" |"));
         md.append(engines.size() == 2 ? " Faster (median of the per-run ratios; runs won) |\n" : "\n");
         md.append("|---|").append("---:|".repeat(engines.size())).append(engines.size() == 2 ? "---|\n" : "\n");
-        for (Metric m : METRICS) {
+        for (EngineComparison.Metric m : EngineComparison.METRICS) {
             md.append("| ").append(m.name()).append(" |");
             for (EngineKind k : engines) {
-                md.append(' ').append(fmt(m, median(byEngine.get(k), m))).append(" |");
+                md.append(' ').append(EngineComparison.fmt(m, EngineComparison.median(byEngine.get(k), m))).append(" |");
             }
             if (engines.size() == 2) {
-                md.append(' ').append(comparison(m, engines, byEngine).shortText()).append(" |");
+                md.append(' ').append(EngineComparison.compare(m, engines, byEngine).shortText()).append(" |");
             }
             md.append('\n');
         }
@@ -128,9 +101,9 @@ final class Report {
         engines.forEach(k -> byEngine.get(k).forEach(r -> md.append(' ').append(k.label).append(" run ")
                 .append(r.run()).append(" |")));
         md.append("\n|---|").append("---:|".repeat(runs.size())).append('\n');
-        for (Metric m : METRICS) {
+        for (EngineComparison.Metric m : EngineComparison.METRICS) {
             md.append("| ").append(m.name()).append(" |");
-            engines.forEach(k -> byEngine.get(k).forEach(r -> md.append(' ').append(fmt(m, m.value().apply(r)))
+            engines.forEach(k -> byEngine.get(k).forEach(r -> md.append(' ').append(EngineComparison.fmt(m, m.value().apply(r)))
                     .append(" |")));
             md.append('\n');
         }
@@ -232,105 +205,6 @@ final class Report {
         return md.toString();
     }
 
-    private static void verdict(StringBuilder md, List<EngineKind> engines, Map<EngineKind, List<EngineRun>> byEngine,
-                                int runCount) {
-        List<EngineRun> failing = byEngine.values().stream().flatMap(List::stream)
-                .filter(Predicate.not(EngineRun::allChecksPass)).toList();
-        if (!failing.isEmpty()) {
-            md.append("**Correctness checks failed** for ")
-                    .append(failing.stream().map(r -> r.kind().label + " run " + r.run())
-                            .collect(Collectors.joining(", ")))
-                    .append(" — see below; figures of a failing engine do not count.\n\n");
-        }
-        if (engines.size() != 2) {
-            md.append("Only one engine was measured; no comparison.\n");
-            return;
-        }
-        Map<EngineKind, Integer> clearWins = new LinkedHashMap<>();
-        engines.forEach(k -> clearWins.put(k, 0));
-        for (Metric m : METRICS) {
-            Comparison c = comparison(m, engines, byEngine);
-            md.append("- ").append(m.name()).append(": ").append(c.longText()).append('\n');
-            if (c.clear()) {
-                clearWins.merge(c.winner(), 1, Integer::sum);
-            }
-        }
-        EngineKind a = engines.get(0);
-        EngineKind b = engines.get(1);
-        int aWins = clearWins.get(a);
-        int bWins = clearWins.get(b);
-        md.append('\n');
-        String tally = String.format("%s is clearly faster on %d of %d metrics, %s on %d (clearly: faster in every "
-                + "one of the %d runs, engines compared within each run; factors are medians of the per-run "
-                + "ratios).", a.label, aWins, METRICS.size(), b.label, bWins, runCount);
-        EngineKind keep = aWins > bWins && bWins == 0 ? a : bWins > aWins && aWins == 0 ? b : null;
-        boolean keepIsCorrect = keep != null && byEngine.get(keep).stream().allMatch(EngineRun::allChecksPass);
-        if (keep != null && keepIsCorrect) {
-            md.append("**Keep ").append(keep.label).append(" (`").append(keep.description.split(" ")[0])
-                    .append("`).** ").append(tally).append('\n');
-        } else {
-            md.append("**No engine is faster across the board.** ").append(tally).append('\n');
-        }
-    }
-
-    /**
-     * Winner by the median of the per-run ratios: both engines ran back to back in every run, so comparing within a
-     * run cancels most of what else the machine was doing at the time. Clear = the winner won every run.
-     */
-    private record Comparison(EngineKind winner, EngineKind loser, double factor, int runsWon, int runs,
-                              String medians) {
-        boolean clear() {
-            return winner != null && runs >= 2 && runsWon == runs;
-        }
-
-        String shortText() {
-            if (winner == null) {
-                return "tie";
-            }
-            return clear()
-                    ? String.format(Locale.ROOT, "**%s**, ×%.2f (%d of %d runs)", winner.label, factor, runsWon, runs)
-                    : String.format(Locale.ROOT, "unclear: %s ahead in %d of %d runs (×%.2f)", winner.label, runsWon,
-                    runs, factor);
-        }
-
-        String longText() {
-            if (winner == null) {
-                return "tie (medians " + medians + ")";
-            }
-            if (runs < 2) {
-                return String.format(Locale.ROOT, "**%s** is %.2f× as fast as %s (%s; one run only)", winner.label,
-                        factor, loser.label, medians);
-            }
-            return clear()
-                    ? String.format(Locale.ROOT, "**%s** is %.2f× as fast as %s and faster in every run (%s)",
-                    winner.label, factor, loser.label, medians)
-                    : String.format(Locale.ROOT, "no clear winner: %s is ahead in %d of %d runs, by %.2f× in the "
-                    + "median run (%s)", winner.label, runsWon, runs, factor, medians);
-        }
-    }
-
-    private static Comparison comparison(Metric m, List<EngineKind> engines, Map<EngineKind, List<EngineRun>> runs) {
-        EngineKind a = engines.get(0);
-        EngineKind b = engines.get(1);
-        Map<Integer, EngineRun> bByRun = runs.get(b).stream()
-                .collect(Collectors.toMap(EngineRun::run, Function.identity()));
-        List<double[]> pairs = runs.get(a).stream().filter(r -> bByRun.containsKey(r.run()))
-                .map(r -> new double[] {m.value().apply(r), m.value().apply(bByRun.get(r.run()))}).toList();
-        // a's advantage in each run: > 1 means a is faster
-        double[] advantage = pairs.stream()
-                .mapToDouble(p -> m.higherIsBetter() ? p[0] / p[1] : p[1] / p[0]).toArray();
-        double medianAdvantage = EngineRun.median(advantage);
-        String medians = String.format(Locale.ROOT, "medians %s %s, %s %s", a.label, fmt(m, median(runs.get(a), m)),
-                b.label, fmt(m, median(runs.get(b), m)));
-        if (pairs.isEmpty() || medianAdvantage == 1.0) {
-            return new Comparison(null, null, 1, 0, pairs.size(), medians);
-        }
-        boolean aWins = medianAdvantage > 1.0;
-        int won = (int) Arrays.stream(advantage).filter(x -> aWins ? x > 1.0 : x < 1.0).count();
-        return new Comparison(aWins ? a : b, aWins ? b : a, aWins ? medianAdvantage : 1 / medianAdvantage, won,
-                pairs.size(), medians);
-    }
-
     private static void correctness(StringBuilder md, List<EngineKind> engines,
                                     Map<EngineKind, List<EngineRun>> byEngine, BenchConfig config) {
         md.append("| Check |");
@@ -396,18 +270,6 @@ final class Report {
         return ok ? "✓" : "✗";
     }
 
-    private static double median(List<EngineRun> runs, Metric m) {
-        return EngineRun.median(values(runs, m));
-    }
-
-    private static double[] values(List<EngineRun> runs, Metric m) {
-        return runs.stream().mapToDouble(r -> m.value().apply(r)).toArray();
-    }
-
-    private static String fmt(Metric m, double value) {
-        return String.format(Locale.ROOT, m.format(), value);
-    }
-
     private static String axonVersion() {
         Package p = org.axonframework.eventsourcing.eventstore.EventStorageEngine.class.getPackage();
         return p.getImplementationVersion() != null ? p.getImplementationVersion() : "4.13.0";
@@ -417,45 +279,5 @@ final class Report {
         return org.hibernate.Version.getVersionString();
     }
 
-    /** Replaces the section (up to the next level-2 heading) or appends it; creates the file with an intro. */
-    static void writeSection(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : INTRO;
-        List<String> lines = new ArrayList<>(text.lines().toList());
-        int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).trim().equals(HEADING)) {
-                start = i;
-                break;
-            }
-        }
-        List<String> sectionLines = section.stripTrailing().lines().toList();
-        if (start < 0) {
-            while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-                lines.remove(lines.size() - 1);
-            }
-            lines.add("");
-            lines.addAll(sectionLines);
-        } else {
-            int end = lines.size();
-            boolean inFence = false;
-            for (int i = start + 1; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("```")) {
-                    inFence = !inFence;
-                }
-                if (!inFence && lines.get(i).startsWith("## ")) {
-                    end = i;
-                    break;
-                }
-            }
-            List<String> replaced = new ArrayList<>(lines.subList(0, start));
-            replaced.addAll(sectionLines);
-            if (end < lines.size()) {
-                replaced.add("");
-                replaced.addAll(lines.subList(end, lines.size()));
-            }
-            lines = replaced;
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-    }
+
 }

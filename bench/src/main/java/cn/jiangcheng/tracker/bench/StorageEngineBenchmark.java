@@ -67,7 +67,7 @@ public final class StorageEngineBenchmark {
         System.out.println();
         System.out.println(section);
         if (config.docs() != null) {
-            Report.writeSection(config.docs(), section);
+            BenchmarksDoc.writeSection(config.docs(), Report.HEADING, section);
             System.out.println("wrote " + config.docs());
         }
     }

@@ -71,7 +71,6 @@ class NotApplicableProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(NotApplicableProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(NotApplicableProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }

@@ -118,9 +118,7 @@ class IndicatorProjectionsTest {
 
     @Test
     void bothReplayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(IndicatorCatalogProjection.TABLES, this::catalogEvents);
-        ReadModelDatabase.assertReplayable(IndicatorCatalogProjection.TABLES, this::catalogEvents, catalog::reset);
-        ReadModelDatabase.asOwner(TargetHistoryProjection.TABLES, this::historyEvents);
-        ReadModelDatabase.assertReplayable(TargetHistoryProjection.TABLES, this::historyEvents, history::reset);
+        ReadModelDatabase.assertReplayable(catalog, this::catalogEvents);
+        ReadModelDatabase.assertReplayable(history, this::historyEvents);
     }
 }

@@ -48,7 +48,6 @@ class OrgUnitProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(OrgUnitProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(OrgUnitProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }

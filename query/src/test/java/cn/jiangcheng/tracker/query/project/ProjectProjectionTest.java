@@ -114,7 +114,6 @@ class ProjectProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(ProjectProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(ProjectProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }

@@ -133,7 +133,6 @@ class RectificationProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(RectificationProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(RectificationProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }

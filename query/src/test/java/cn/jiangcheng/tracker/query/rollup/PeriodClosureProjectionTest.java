@@ -57,7 +57,6 @@ class PeriodClosureProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(PeriodClosureProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(PeriodClosureProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }

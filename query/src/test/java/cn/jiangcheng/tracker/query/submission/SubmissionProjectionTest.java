@@ -120,7 +120,6 @@ class SubmissionProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(SubmissionProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(SubmissionProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }

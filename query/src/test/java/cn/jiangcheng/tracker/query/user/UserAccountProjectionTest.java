@@ -54,7 +54,6 @@ class UserAccountProjectionTest {
 
     @Test
     void replayedTwiceAndResetAndReplayed() {
-        ReadModelDatabase.asOwner(UserAccountProjection.TABLES, this::events);
-        ReadModelDatabase.assertReplayable(UserAccountProjection.TABLES, this::events, projection::reset);
+        ReadModelDatabase.assertReplayable(projection, this::events);
     }
 }
