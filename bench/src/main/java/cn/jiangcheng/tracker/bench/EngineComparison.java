@@ -105,7 +105,7 @@ final class EngineComparison {
         }
     }
 
-    private static Comparison comparison(Metric m, List<EngineKind> engines, Map<EngineKind, List<EngineRun>> runs) {
+    static Comparison compare(Metric m, List<EngineKind> engines, Map<EngineKind, List<EngineRun>> runs) {
         EngineKind a = engines.get(0);
         EngineKind b = engines.get(1);
         Map<Integer, EngineRun> bByRun = runs.get(b).stream()
