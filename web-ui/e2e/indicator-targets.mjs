@@ -114,6 +114,15 @@ async function secondApproverConfirms(browser) {
       return (await page.locator(sel('proposal-change')).allInnerTexts()).join('；')
     })
     if (!seen) return false
+    const refused = await check(`${SECOND}: 驳回 without a reason is refused in the dialog`, async () => {
+      await page.locator(sel('proposal-reject')).click()
+      await page.locator(sel('proposal-reject-submit')).click()
+      await page.locator('.el-dialog .el-form-item__error', { hasText: '请填写驳回理由' }).waitFor({ state: 'visible' })
+      await page.locator('.el-dialog:visible .el-dialog__footer .el-button', { hasText: '取消' }).click()
+      await page.locator(sel('proposal-reject-submit')).waitFor({ state: 'hidden' })
+      return 'the proposal stays open'
+    })
+    if (!refused) return false
     return check(`${SECOND}: confirms it and finds it in the target history`, async () => {
       await page.locator(sel('proposal-confirm')).click()
       await page.locator('.el-message-box__btns .el-button--primary').click()

@@ -3,8 +3,8 @@
 //   不涉及确认 tab → the submitter's form no longer asks for it and lists it as 不涉及.
 //   BASE_URL=http://127.0.0.1:8080 SUBMITTER=<a submitter of UNIT> [UNIT=220272] [INDICATOR=220200-I15]
 //   [PERIOD=2064] node e2e/not-applicable-flow.mjs
-// The submitter logs in with DEMO_PASSWORD like the demo users. Not re-runnable for the same unit and indicator
-// once confirmed (the bureau revokes it on the same tab).
+//   → the bureau revokes it on the same tab (a reason is required).
+// The submitter logs in with DEMO_PASSWORD like the demo users.
 import { join } from 'node:path'
 import { BASE_URL, SHOT_DIR, assert, check, checkNoPageErrors, logIn, run, sel, until, withPage } from './lib.mjs'
 
@@ -122,8 +122,33 @@ async function submitterSeesIt(browser) {
   })
 }
 
+/** The bureau revokes the confirmation on the same tab: a reason is required, then the row is 已撤销. */
+async function approverRevokes(browser) {
+  return session(browser, APPROVER, async (page) => {
+    const row = page.locator(`${sel('na-row')}[data-indicator="${INDICATOR}"][data-unit="${UNIT}"]`)
+    return check(`${APPROVER}: revokes it with a reason`, async () => {
+      await page.goto(`${BASE_URL}/#/review`, { waitUntil: 'domcontentloaded' })
+      await page.locator(sel('tab-not-applicable')).click()
+      await page.locator(`${sel('na-review')}[data-busy="false"]`).waitFor({ state: 'attached' })
+      await page.locator(sel('na-filter-status')).click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '已确认不涉及' }).first().click()
+      await page.locator(sel('na-search')).click()
+      await until(async () => (await row.count()) === 1 && (await row.getAttribute('data-status')) === 'CONFIRMED',
+        SETTLE_MS, 'the confirmed row')
+      await page.locator('tr', { has: row }).locator(sel('na-revoke')).click()
+      await page.locator(sel('na-decision-ok')).click()
+      await page.locator('.el-dialog .el-form-item__error', { hasText: '请填写撤销原因' }).waitFor({ state: 'visible' })
+      await page.locator(sel('na-decision-reason')).fill('e2e：测试结束')
+      await page.locator(sel('na-decision-ok')).click()
+      await until(async () => (await row.count()) === 0, SETTLE_MS, 'the row leaving the confirmed list')
+      return 'revoked'
+    })
+  })
+}
+
 run(async (browser) => {
   if (!(await submitterDeclares(browser))) return
   if (!(await approverConfirms(browser))) return
   await submitterSeesIt(browser)
+  await approverRevokes(browser)
 })

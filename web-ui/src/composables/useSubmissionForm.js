@@ -257,12 +257,8 @@ export function useSubmissionForm({ unitId, unitName, period, assigned, reports,
   function openAmend() {
     amend.open({ reason: '' })
   }
+  // ReasonDialog has checked that a reason is written.
   async function confirmAmend() {
-    amend.clearErrors()
-    if (!amend.reason.trim()) {
-      amend.errors.fields = { reason: '请填写修改原因' }
-      return
-    }
     amend.saving = true
     await runCommand(
       'amend',

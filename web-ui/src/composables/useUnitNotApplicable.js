@@ -37,12 +37,8 @@ export function useUnitNotApplicable({ unitId, period, catalog }) {
   function openDeclare(row) {
     declare.open({ row, reason: '' })
   }
+  // ReasonDialog has checked that a reason is written.
   async function confirmDeclare() {
-    declare.clearErrors()
-    if (!declare.reason.trim()) {
-      declare.errors.fields = { reason: '请填写不涉及原因' }
-      return
-    }
     const indicatorId = declare.row.def.id
     await declare.submit(
       () => notApplicableApi.declare(indicatorId, declare.reason.trim()),

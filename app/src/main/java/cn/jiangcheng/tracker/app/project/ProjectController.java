@@ -29,6 +29,7 @@ import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import cn.jiangcheng.tracker.app.web.Accepted;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -182,7 +183,13 @@ public class ProjectController {
                                      @RequestParam(required = false) String unit,
                                      @RequestParam(required = false) ProjectStatus status,
                                      @RequestParam(required = false) String text,
-                                     @RequestParam(defaultValue = "false") boolean pending) {
+                                     @RequestParam(defaultValue = "false") boolean pending,
+                                     @Parameter(hidden = true) @RequestParam(name = "category", required = false)
+                                     String oldColumnName) {
+        // the old name of the 专栏 filter: ignoring it would answer an old client with every project
+        if (oldColumnName != null) {
+            throw BadRequest.unknownField("category", "不支持查询条件“category”，专栏请用“column”");
+        }
         if (column != null && !ProjectTypes.COLUMNS.containsKey(column)) {
             throw new BadRequest("column", "专栏须为2至9");
         }

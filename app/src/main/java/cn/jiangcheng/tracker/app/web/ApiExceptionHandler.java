@@ -92,7 +92,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<ApiError> badRequest(BadRequest e) {
-        return status(HttpStatus.BAD_REQUEST, new ApiError("BAD_REQUEST", e.getMessage(),
+        return status(HttpStatus.BAD_REQUEST, new ApiError(e.code(), e.getMessage(),
                 List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
     }
 

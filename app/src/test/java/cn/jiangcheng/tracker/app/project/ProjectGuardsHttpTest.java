@@ -138,6 +138,11 @@ class ProjectGuardsHttpTest extends HttpTestBase {
         ApiClient.Response badColumnFilter = approver.get("/api/projects?column=10");
         assertThat(badColumnFilter.status()).isEqualTo(400);
         assertThat(badColumnFilter.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("column");
+        ApiClient.Response oldColumnFilter = approver.get("/api/projects?category=3");
+        assertThat(oldColumnFilter.status()).as("an old client's 专栏 filter must not list every project").isEqualTo(400);
+        assertThat(oldColumnFilter.code()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(oldColumnFilter.message()).contains("category").contains("column");
+        assertThat(oldColumnFilter.json().path("fieldErrors").get(0).path("field").asText()).isEqualTo("category");
         ApiClient.Response backwardsDates = approver.post("/api/projects", """
                 {"plan":{"name":"倒排工程","column":2,"plannedStart":"2027-01-01","plannedFinish":"2026-01-01",
                  "plannedInvestment":10},"leadUnitId":"220221"}""");
