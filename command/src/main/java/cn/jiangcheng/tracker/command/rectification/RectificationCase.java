@@ -37,6 +37,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
+import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
@@ -95,11 +96,11 @@ public class RectificationCase {
 
     @CommandHandler
     public RectificationCase(RegisterCase command, MetaData metaData, DeadlineManager deadlines,
-                             DeadlinePolicy policy) {
+                             DeadlinePolicy policy, BusinessDay day) {
         Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "责任单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         requireInspector(metaData);
-        CaseRegistered registered = CaseContent.registration(command);
+        CaseRegistered registered = CaseContent.registration(command, day.today());
         apply(registered);
         // events applied in a constructor reach the state only after it returns: pass the deadline along
         CaseDeadlines.schedule(deadlines, policy, registered.deadline(), registered.registeredOn());
@@ -164,7 +165,7 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(AcceptCase command, MetaData metaData, ConflictResolver conflicts,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
@@ -172,10 +173,9 @@ public class RectificationCase {
         int days = command.publicityDays() == null ? 7 : command.publicityDays();
         Check.that(days >= 0 && days <= MAX_PUBLICITY_DAYS, "OUT_OF_RANGE",
                 "公示天数应在0到" + MAX_PUBLICITY_DAYS + "天之间");
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
+        LocalDate today = day.today();
         CaseDeadlines.cancel(deadlines);
-        apply(new CaseAccepted(caseId, siteCheck, command.today(), days, command.today().plusDays(days),
-                !command.today().isAfter(watch.deadline())));
+        apply(new CaseAccepted(caseId, siteCheck, today, days, today.plusDays(days), !today.isAfter(watch.deadline())));
     }
 
     @CommandHandler
@@ -188,41 +188,39 @@ public class RectificationCase {
     }
 
     @CommandHandler
-    public void handle(CloseCase command, MetaData metaData, ConflictResolver conflicts) {
+    public void handle(CloseCase command, MetaData metaData, ConflictResolver conflicts, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有验收通过并公示的案件可以销号", Status.PUBLICITY);
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        Check.that(!command.today().isBefore(closableFrom), "PUBLICITY_RUNNING",
-                "公示期尚未结束，" + closableFrom + "起可以销号");
-        apply(new CaseClosed(caseId, Check.optionalText(command.comment(), 500, "销号意见"), command.today(),
-                acceptedOnTime));
+        LocalDate today = day.today();
+        Check.that(!today.isBefore(closableFrom), "PUBLICITY_RUNNING", "公示期尚未结束，" + closableFrom + "起可以销号");
+        apply(new CaseClosed(caseId, Check.optionalText(command.comment(), 500, "销号意见"), today, acceptedOnTime));
     }
 
     @CommandHandler
     public void handle(ReopenCase command, MetaData metaData, ConflictResolver conflicts,
-                       DeadlineManager deadlines, DeadlinePolicy policy) {
+                       DeadlineManager deadlines, DeadlinePolicy policy, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requireStatus("只有已销号的案件可以回头看重新打开", Status.CLOSED);
         String reason = Check.text(command.reason(), 500, "重新打开原因");
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        CaseDeadlines.requireValid(command.newDeadline(), command.today(), null);
+        LocalDate today = day.today();
+        CaseDeadlines.requireValid(command.newDeadline(), today, null);
         apply(new CaseReopened(caseId, reason, command.newDeadline()));
-        CaseDeadlines.schedule(deadlines, policy, command.newDeadline(), command.today());
+        CaseDeadlines.schedule(deadlines, policy, command.newDeadline(), today);
     }
 
     @CommandHandler
-    public String handle(RequestExtension command, MetaData metaData, ConflictResolver conflicts) {
+    public String handle(RequestExtension command, MetaData metaData, ConflictResolver conflicts, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
         requireStatus("只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
         Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "已有一项延期申请正在审批");
         Check.that(watch.isNewExtension(command.requestId()), "BAD_REQUEST_ID", "延期申请编号无效");
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        Check.that(!command.today().isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
+        LocalDate today = day.today();
+        Check.that(!today.isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
         String reason = Check.text(command.reason(), 500, "延期理由");
-        CaseDeadlines.requireValid(command.newDeadline(), command.today(), watch.deadline());
+        CaseDeadlines.requireValid(command.newDeadline(), today, watch.deadline());
         apply(new ExtensionRequested(caseId, command.requestId(), reason, watch.deadline(),
                 command.newDeadline()));
         return command.requestId();
@@ -230,16 +228,15 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(ApproveExtension command, MetaData metaData, ConflictResolver conflicts,
-                       DeadlineManager deadlines, DeadlinePolicy policy) {
+                       DeadlineManager deadlines, DeadlinePolicy policy, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
         LocalDate newDeadline = watch.requestedDeadline();
         CaseDeadlines.cancel(deadlines);
         apply(new ExtensionApproved(caseId, command.requestId(), Check.optionalText(command.comment(), 500, "审批意见"),
                 watch.deadline(), newDeadline));
-        CaseDeadlines.schedule(deadlines, policy, newDeadline, command.today());
+        CaseDeadlines.schedule(deadlines, policy, newDeadline, day.today());
     }
 
     @CommandHandler

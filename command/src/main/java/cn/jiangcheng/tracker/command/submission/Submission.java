@@ -26,6 +26,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
+import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
@@ -72,19 +73,19 @@ public class Submission {
     }
 
     @CommandHandler
-    public Submission(CreateSubmission command, MetaData metaData, ReportingRules reportingRules) {
+    public Submission(CreateSubmission command, MetaData metaData, ReportForms forms, BusinessDay day) {
         Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         Period period = Period.parse(command.period()).orElseThrow(() ->
                 new BusinessRuleViolation("BAD_PERIOD", "填报期间格式应为 2025、2025-Q1 或 2025-03"));
-        ReportForm form = reportingRules.formFor(command.orgUnitId(), period);
+        ReportForm form = forms.formFor(command.orgUnitId(), period);
         Check.that(!form.isEmpty(), "NOTHING_TO_REPORT", "本单位在" + period.code() + "期没有须填报的指标");
         Check.that(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
         requireOwnUnit(metaData, command.orgUnitId());
         Window window = form.window();
         Check.that(ReportingCalendars.fits(period, window.opens(), window.due()), "BAD_DEADLINE",
                 "填报截止日期与期间不符");
-        requireOpen(period, window.opens(), reportingRules.today());
+        requireOpen(period, window.opens(), day.today());
         List<ReportedValue> values = ReportedValues.normalise(command.values(), form.expected());
         apply(new SubmissionCreated(command.submissionId(), command.orgUnitId(), command.cityId(), period.code(),
                 window.due(), command.approvalUnitId(), command.reviewUnitId()));
@@ -93,11 +94,11 @@ public class Submission {
 
     @CommandHandler
     public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts,
-                       ReportingRules reportingRules) {
+                       ReportForms forms) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
-        List<ExpectedValue> expected = reportingRules.formFor(orgUnitId, period()).expected();
+        List<ExpectedValue> expected = forms.formFor(orgUnitId, period()).expected();
         apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(), expected)));
     }
 
@@ -115,12 +116,12 @@ public class Submission {
 
     @CommandHandler
     public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts,
-                       ReportingRules reportingRules) {
+                       ReportForms forms, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
         requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
-        ReportForm form = reportingRules.formFor(orgUnitId, period());
-        LocalDate today = reportingRules.today();
+        ReportForm form = forms.formFor(orgUnitId, period());
+        LocalDate today = day.today();
         requireOpen(period(), form.window().opens(), today);
         Check.that(!form.isEmpty(), "NO_RULES", "本期没有需要填报的指标");
         // the catalog may have changed since the draft was saved: check the draft again against today's form
@@ -185,7 +186,7 @@ public class Submission {
 
     /** A period's figures are not known before it opens (a 2027 report on 2 December 2026 would be a guess). */
     private static void requireOpen(Period period, LocalDate opens, LocalDate today) {
-        Check.that(opens != null && today != null, "NO_DATE", "缺少填报日期");
+        Check.that(opens != null, "NO_DATE", "缺少填报日期");
         ReportingCalendars.notOpenYet(period, opens, today).ifPresent(message -> {
             throw new BusinessRuleViolation("PERIOD_NOT_OPEN", message);
         });
