@@ -197,8 +197,7 @@ public class Project {
 
     /** Only the approvers of the city bureau plan projects and decide on reports; the system seeds them. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
                 "只有市生态环境局审核员可以办理此事项");
     }
 

@@ -39,7 +39,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ public class Submission {
                        ReportForms forms) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
+        Check.status(status, "只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
         List<ExpectedValue> expected = forms.formFor(orgUnitId, period()).expected();
         apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(), expected)));
     }
@@ -106,7 +105,7 @@ public class Submission {
     public void handle(AttachEvidence command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
+        Check.status(status, "只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
         Evidence evidence = command.evidence();
         Check.that(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
                 "BAD_EVIDENCE", "证明材料无效");
@@ -119,7 +118,7 @@ public class Submission {
                        ReportForms forms, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
+        Check.status(status, "只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
         ReportForm form = forms.formFor(orgUnitId, period());
         LocalDate today = day.today();
         requireOpen(period(), form.window().opens(), today);
@@ -136,7 +135,7 @@ public class Submission {
     public void handle(WithdrawSubmission command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
+        Check.status(status, "只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
         apply(new SubmissionWithdrawn(submissionId, revision));
     }
 
@@ -150,7 +149,7 @@ public class Submission {
             apply(new SubmissionReviewed(submissionId, revision, comment));
             return;
         }
-        requireStatus("只有待审核的报告可以审核", Status.SUBMITTED, Status.REVIEWED);
+        Check.status(status, "只有待审核的报告可以审核", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, approvalUnitId, "只有市生态环境局审核员可以审核通过");
         apply(new SubmissionApproved(submissionId, revision, submitted, comment));
     }
@@ -159,7 +158,7 @@ public class Submission {
     public void handle(ReturnSubmission command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireStatus("只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
+        Check.status(status, "只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
         String reason = Check.text(command.reason(), 500, "退回原因");
         Map<String, String> comments = new LinkedHashMap<>();
@@ -180,7 +179,7 @@ public class Submission {
     public void handle(StartAmendment command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有审核通过的报告可以申请修改", Status.APPROVED);
+        Check.status(status, "只有审核通过的报告可以申请修改", Status.APPROVED);
         apply(new AmendmentStarted(submissionId, revision + 1, Check.text(command.reason(), 500, "修改原因")));
     }
 
@@ -207,18 +206,13 @@ public class Submission {
 
     /** Only people of the reporting unit itself draft, submit, withdraw and amend its reports. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以办理此事项");
     }
 
     /** The system decides nothing here: a report is approved by a person of the deciding unit. */
     private static void requireDecider(MetaData metaData, String deciderUnitId, String message) {
         Check.that(Actor.of(metaData).actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER", message);
-    }
-
-    private void requireStatus(String message, Status... allowed) {
-        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     @EventSourcingHandler
