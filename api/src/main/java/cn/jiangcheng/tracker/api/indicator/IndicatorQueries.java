@@ -34,6 +34,14 @@ public final class IndicatorQueries {
     public record FindIndicatorsAssignedTo(String orgUnitId, PeriodType periodType) {
     }
 
+    /**
+     * The unit's reporting form: the indicators it reports in the period type's rhythm (all with null), without
+     * those confirmed 不涉及 for it, ordered by number. The fill-in page, the Excel template, the calendar and the
+     * aggregate that checks a report all ask this one question, so they agree.
+     */
+    public record FindReportForm(String orgUnitId, PeriodType periodType) {
+    }
+
     /** One indicator as the catalog shows it: the current definition, flattened, with the aggregate's version. */
     public record IndicatorView(String id, String cityId, int number, String category, String name, String unit,
                                 ValueType valueType, Direction direction, RollupRule rollupRule,

@@ -7,8 +7,6 @@ import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -52,11 +50,10 @@ public final class ProjectCommands {
     }
 
     /**
-     * today is the server's date (no report for a future month, no milestone reached tomorrow); jumpShare is the
-     * share of the planned investment one report may add without a note (server configuration).
+     * The lead unit's monthly report. The server's date (no report for a future month, no milestone reached
+     * tomorrow) and the share one report may add without a note are the aggregate's to look up.
      */
     public record SubmitProjectUpdate(@TargetAggregateIdentifier String projectId, UpdateContent content,
-                                      LocalDate today, BigDecimal jumpShare,
                                       @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -81,4 +81,15 @@ public final class ProjectTypes {
                                 List<MilestoneReached> milestonesReached, String problems, String nextSteps,
                                 String explanation) {
     }
+
+    /**
+     * How much one monthly report may add without a word from the unit: investmentJumpShare of the planned
+     * investment (0.3). Filled in from the configuration ({@code tracker.projects.investment-jump-share}), so
+     * operations can tune it without a release; null checks no jump.
+     */
+    public record ReportPolicy(BigDecimal investmentJumpShare) {
+        public static ReportPolicy standard() {
+            return new ReportPolicy(new BigDecimal("0.3"));
+        }
+    }
 }

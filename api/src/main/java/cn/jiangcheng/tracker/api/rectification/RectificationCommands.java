@@ -14,8 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * 督察整改 cases. today is always the server's date (China), never the client's: it decides whether a deadline
- * lies in the past, whether an extension comes in time and whether publicity has ended.
+ * 督察整改 cases. The day that decides whether a deadline lies in the past, whether an extension comes in time and
+ * whether publicity has ended is the server's (China), looked up by the aggregate: no command carries it.
  */
 public final class RectificationCommands {
     private RectificationCommands() {
@@ -30,7 +30,7 @@ public final class RectificationCommands {
                                String round, String batch, String problemNumber, String complaintNumber,
                                Channel channel, ProblemClass problemClass, String description, String location,
                                String responsibleUnitId, List<String> cooperatingUnitIds, LocalDate deadline,
-                               String requirements, LocalDate today) implements OrgUnitScoped {
+                               String requirements) implements OrgUnitScoped {
         @Override
         public String targetOrgUnitId() {
             return responsibleUnitId;
@@ -68,7 +68,7 @@ public final class RectificationCommands {
 
     /** 现场核查 and 验收通过; publicity (公示) of publicityDays days starts today, 0 means no publicity. */
     public record AcceptCase(@TargetAggregateIdentifier String caseId, String siteCheck, Integer publicityDays,
-                             LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+                             @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** 验收退回: back to 整改中 with the reason. */
@@ -77,23 +77,22 @@ public final class RectificationCommands {
     }
 
     /** 销号, once the publicity has ended. */
-    public record CloseCase(@TargetAggregateIdentifier String caseId, String comment, LocalDate today,
+    public record CloseCase(@TargetAggregateIdentifier String caseId, String comment,
                             @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** 回头看: a closed case is reopened with a new deadline; its history stays. */
     public record ReopenCase(@TargetAggregateIdentifier String caseId, String reason, LocalDate newDeadline,
-                             LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+                             @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** 延期申请; requestId is chosen by the server. */
     public record RequestExtension(@TargetAggregateIdentifier String caseId, String requestId, String reason,
-                                   LocalDate newDeadline, LocalDate today,
-                                   @TargetAggregateVersion Long expectedVersion) {
+                                   LocalDate newDeadline, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record ApproveExtension(@TargetAggregateIdentifier String caseId, String requestId, String comment,
-                                   LocalDate today, @TargetAggregateVersion Long expectedVersion) {
+                                   @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record DenyExtension(@TargetAggregateIdentifier String caseId, String requestId, String reason,

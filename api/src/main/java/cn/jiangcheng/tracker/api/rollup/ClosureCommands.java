@@ -2,9 +2,6 @@ package cn.jiangcheng.tracker.api.rollup;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.LocalDate;
-import java.util.List;
-
 /**
  * 截止汇总: the city bureau closes a reporting period although some units have not reported, so the city's figures
  * are judged on the data there is; it may reopen it. The id is {@code <cityId>:<period>}.
@@ -14,15 +11,14 @@ public final class ClosureCommands {
     }
 
     /**
-     * Filled in by the server: missingUnitIds are the expected units without a counted value when closing,
-     * approvalUnitId the bureau whose approvers may close, today the China date.
+     * cityId is the approver's city. Who is missing, which bureau may close and whether the period is over are
+     * looked up by the aggregate at closing time.
      */
     public record ClosePeriod(@TargetAggregateIdentifier String reportingPeriodId, String cityId, String period,
-                              List<String> missingUnitIds, String note, String approvalUnitId, LocalDate today) {
+                              String note) {
     }
 
-    public record ReopenPeriod(@TargetAggregateIdentifier String reportingPeriodId, String cityId, String reason,
-                               String approvalUnitId) {
+    public record ReopenPeriod(@TargetAggregateIdentifier String reportingPeriodId, String cityId, String reason) {
     }
 
     public static String reportingPeriodId(String cityId, String period) {

@@ -1,10 +1,8 @@
 package cn.jiangcheng.tracker.app.indicator;
 
-import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.FindNotApplicableIndicators;
-import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.IndicatorIds;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicator;
-import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsOfCity;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindReportForm;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorList;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.PeriodType;
@@ -14,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The indicator catalog as the web layer reads it. */
 @Component
@@ -31,20 +28,10 @@ public class IndicatorCatalog {
 
     /**
      * What the unit reports: the indicators assigned to it, without those confirmed 不涉及 for it. The fill-in page,
-     * the Excel template and the submission rules all read this, so they agree.
+     * the Excel template and the aggregate checking a report all ask this one query, so they agree.
      */
     public List<IndicatorView> assignedTo(String orgUnitId, PeriodType periodType) {
-        List<IndicatorView> assigned = queryGateway.query(new FindIndicatorsAssignedTo(orgUnitId, periodType),
-                IndicatorList.class).join().indicators();
-        Set<String> notApplicable = Set.copyOf(notApplicableTo(orgUnitId));
-        return notApplicable.isEmpty() ? assigned
-                : assigned.stream().filter(i -> !notApplicable.contains(i.id())).toList();
-    }
-
-    /** The ids of the indicators confirmed 不涉及 for the unit. */
-    public List<String> notApplicableTo(String orgUnitId) {
-        return queryGateway.query(new FindNotApplicableIndicators(orgUnitId), IndicatorIds.class).join()
-                .indicatorIds();
+        return queryGateway.query(new FindReportForm(orgUnitId, periodType), IndicatorList.class).join().indicators();
     }
 
     public Optional<IndicatorView> find(String indicatorId) {

@@ -43,7 +43,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -85,18 +84,15 @@ public class ProjectController {
     private final QueryGateway queryGateway;
     private final ProjectAccess access;
     private final Clock clock;
-    private final BigDecimal jumpShare;
     private final EvidenceStore evidenceStore;
 
     public ProjectController(CommandGateway commandGateway, QueryGateway queryGateway, ProjectAccess access,
-                             Clock clock, @Value("${tracker.projects.investment-jump-share}") BigDecimal jumpShare,
-                             EvidenceStore evidenceStore) {
+                             Clock clock, EvidenceStore evidenceStore) {
         this.evidenceStore = evidenceStore;
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.access = access;
         this.clock = clock;
-        this.jumpShare = jumpShare;
     }
 
     public record MilestoneInput(@Size(max = 40, message = "里程碑编号不能超过40个字符") String id,
@@ -301,8 +297,7 @@ public class ProjectController {
                         m.evidenceFileIds() == null ? List.of() : m.evidenceFileIds())).toList();
         UpdateContent content = new UpdateContent(request.period().strip(), request.progress(),
                 request.investmentCompleted(), reached, request.problems(), request.nextSteps(), request.explanation());
-        commandGateway.sendAndWait(new SubmitProjectUpdate(id, content, access.today(), jumpShare,
-                request.expectedVersion()));
+        commandGateway.sendAndWait(new SubmitProjectUpdate(id, content, request.expectedVersion()));
         return new Accepted(content.period());
     }
 

@@ -137,7 +137,7 @@ public class RectificationController {
         commandGateway.sendAndWait(new RegisterCase(id, unit.cityId(), request.source(), request.round(),
                 request.batch(), request.problemNumber(), request.complaintNumber(), request.channel(),
                 request.problemClass(), request.description(), request.location(), unit.id(), cooperating,
-                request.deadline(), request.requirements(), today()));
+                request.deadline(), request.requirements()));
         return new CaseCreated(id, 0);
     }
 
@@ -220,7 +220,7 @@ public class RectificationController {
     @Operation(summary = "现场核查，验收通过并开始公示")
     public Accepted accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
         visible(id);
-        commandGateway.sendAndWait(new AcceptCase(id, request.siteCheck(), request.publicityDays(), today(),
+        commandGateway.sendAndWait(new AcceptCase(id, request.siteCheck(), request.publicityDays(),
                 request.expectedVersion()));
         return new Accepted(id);
     }
@@ -240,7 +240,7 @@ public class RectificationController {
     @Operation(summary = "销号（公示期满后）")
     public Accepted close(@PathVariable String id, @Valid @RequestBody CloseRequest request) {
         visible(id);
-        commandGateway.sendAndWait(new CloseCase(id, request.comment(), today(), request.expectedVersion()));
+        commandGateway.sendAndWait(new CloseCase(id, request.comment(), request.expectedVersion()));
         return new Accepted(id);
     }
 
@@ -249,7 +249,7 @@ public class RectificationController {
     @Operation(summary = "回头看：重新打开已销号案件")
     public Accepted reopen(@PathVariable String id, @Valid @RequestBody ReopenRequest request) {
         visible(id);
-        commandGateway.sendAndWait(new ReopenCase(id, request.reason(), request.newDeadline(), today(),
+        commandGateway.sendAndWait(new ReopenCase(id, request.reason(), request.newDeadline(),
                 request.expectedVersion()));
         return new Accepted(id);
     }
@@ -262,7 +262,7 @@ public class RectificationController {
         visible(id);
         String requestId = "EXT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         commandGateway.sendAndWait(new RequestExtension(id, requestId, request.reason(), request.newDeadline(),
-                today(), request.expectedVersion()));
+                request.expectedVersion()));
         return new ExtensionCreated(id, requestId);
     }
 
@@ -272,7 +272,7 @@ public class RectificationController {
     public Accepted approveExtension(@PathVariable String id, @PathVariable String requestId,
                                      @Valid @RequestBody DecisionRequest request) {
         visible(id);
-        commandGateway.sendAndWait(new ApproveExtension(id, requestId, request.comment(), today(),
+        commandGateway.sendAndWait(new ApproveExtension(id, requestId, request.comment(),
                 request.expectedVersion()));
         return new Accepted(id);
     }

@@ -21,15 +21,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ClosePeriod;
 import cn.jiangcheng.tracker.api.rollup.ClosureCommands.ReopenPeriod;
-import cn.jiangcheng.tracker.api.rollup.RollupTypes.UnitRef;
-import cn.jiangcheng.tracker.app.submission.SubmissionAccess;
 import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,15 +56,13 @@ import java.time.format.DateTimeFormatter;
 public class RollupController {
     private final QueryGateway queryGateway;
     private final CommandGateway commandGateway;
-    private final SubmissionAccess submissions;
     private final BusinessCalendar calendar;
     private final PointInTime pointInTime;
 
-    public RollupController(QueryGateway queryGateway, CommandGateway commandGateway, SubmissionAccess submissions,
-                            BusinessCalendar calendar, PointInTime pointInTime) {
+    public RollupController(QueryGateway queryGateway, CommandGateway commandGateway, BusinessCalendar calendar,
+                            PointInTime pointInTime) {
         this.queryGateway = queryGateway;
         this.commandGateway = commandGateway;
-        this.submissions = submissions;
         this.calendar = calendar;
         this.pointInTime = pointInTime;
     }
@@ -83,7 +78,7 @@ public class RollupController {
     }
 
     /**
-     * 截止汇总: the units named as missing are those the live rollup (approved data only) lacks right now, so
+     * 截止汇总: the aggregate names as missing the units the live rollup (approved data only) lacks right now, so
      * what the bureau signs is what the dashboard showed.
      */
     @PostMapping("/api/rollups/city/closure")
@@ -91,14 +86,13 @@ public class RollupController {
     @Operation(summary = "截止汇总：按现有数据判定本期，并记录未报送单位")
     public CityRollup close(@Valid @RequestBody CloseRequest request) {
         TrackerUser user = Caller.current();
-        CityRollup live = rollup(user, request.period(), false, null);
-        List<String> missing = live.indicators().stream()
-                .flatMap(i -> i.coverage().missing().stream()).map(UnitRef::orgUnitId)
-                .distinct().sorted().toList();
-        String id = ClosureCommands.reportingPeriodId(user.cityId(), live.period());
-        commandGateway.sendAndWait(new ClosePeriod(id, user.cityId(), live.period(), missing, request.note(),
-                submissions.approvalUnitOf(user.cityId()).orElse(null), calendar.today()));
-        return afterProjection(user, live.period(), true);
+        Period parsed = Period.parse(request.period()).orElseThrow(() -> BadRequest.period("period", request.period()));
+        if (user.dataScope() != DataScope.CITY) {
+            throw new AccessDeniedException("the city rollup shows every unit of the city");
+        }
+        String id = ClosureCommands.reportingPeriodId(user.cityId(), parsed.code());
+        commandGateway.sendAndWait(new ClosePeriod(id, user.cityId(), parsed.code(), request.note()));
+        return afterProjection(user, parsed.code(), true);
     }
 
     @PostMapping("/api/rollups/city/closure/reopen")
@@ -108,7 +102,7 @@ public class RollupController {
         TrackerUser user = Caller.current();
         Period parsed = Period.parse(request.period()).orElseThrow(() -> BadRequest.period("period", request.period()));
         commandGateway.sendAndWait(new ReopenPeriod(ClosureCommands.reportingPeriodId(user.cityId(), parsed.code()),
-                user.cityId(), request.reason(), submissions.approvalUnitOf(user.cityId()).orElse(null)));
+                user.cityId(), request.reason()));
         return afterProjection(user, parsed.code(), false);
     }
 

@@ -81,13 +81,13 @@ public class SubmissionController {
     private final QueryGateway queryGateway;
     private final OrgDirectory orgDirectory;
     private final SubmissionAccess access;
-    private final SubmissionRules rules;
+    private final UnitForms rules;
     private final EvidenceStore evidenceStore;
     private final IndicatorCatalog catalog;
     private final Clock clock;
 
     public SubmissionController(CommandGateway commandGateway, QueryGateway queryGateway, OrgDirectory orgDirectory,
-                                SubmissionAccess access, SubmissionRules rules, EvidenceStore evidenceStore,
+                                SubmissionAccess access, UnitForms rules, EvidenceStore evidenceStore,
                                 IndicatorCatalog catalog, Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
@@ -305,7 +305,7 @@ public class SubmissionController {
         List<IndicatorView> indicators = catalog.ofCity(cityId).stream()
                 .filter(i -> i.periodType() == period.type()).toList();
         List<UnitReportingStatus> dated = units.stream().map(u -> u.deadline() != null ? u
-                : u.withDeadline(SubmissionRules.window(indicators.stream()
+                : u.withDeadline(UnitForms.window(indicators.stream()
                         .filter(i -> i.reportedBy(u.orgUnitId())).toList(), period).due())).toList();
         LocalDate due = dated.stream().map(UnitReportingStatus::deadline).max(Comparator.naturalOrder())
                 .orElse(period.deadline());

@@ -43,11 +43,11 @@ public class SubmissionExcelController {
 
     private final SubmissionController submissions;
     private final SubmissionAccess access;
-    private final SubmissionRules rules;
+    private final UnitForms rules;
     private final OrgDirectory orgDirectory;
     private final CommandGateway commandGateway;
 
-    public SubmissionExcelController(SubmissionController submissions, SubmissionAccess access, SubmissionRules rules,
+    public SubmissionExcelController(SubmissionController submissions, SubmissionAccess access, UnitForms rules,
                                      OrgDirectory orgDirectory, CommandGateway commandGateway) {
         this.submissions = submissions;
         this.access = access;

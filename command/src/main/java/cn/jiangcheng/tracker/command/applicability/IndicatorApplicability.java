@@ -26,7 +26,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -81,7 +80,7 @@ public class IndicatorApplicability {
     public void handle(ConfirmNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
-        requireStatus("只有待确认的不涉及申请可以确认", Status.DECLARED);
+        Check.status(status, "只有待确认的不涉及申请可以确认", Status.DECLARED);
         String comment = command.comment() == null || command.comment().isBlank() ? null
                 : Check.text(command.comment(), MAX_TEXT, "确认意见");
         apply(new NotApplicableConfirmed(applicabilityId, indicatorId, orgUnitId, comment));
@@ -91,7 +90,7 @@ public class IndicatorApplicability {
     public void handle(RejectNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
-        requireStatus("只有待确认的不涉及申请可以驳回", Status.DECLARED);
+        Check.status(status, "只有待确认的不涉及申请可以驳回", Status.DECLARED);
         String reason = Check.text(command.reason(), MAX_TEXT, "驳回原因");
         apply(new NotApplicableRejected(applicabilityId, indicatorId, orgUnitId, reason));
     }
@@ -100,7 +99,7 @@ public class IndicatorApplicability {
     public void handle(RevokeNotApplicable command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
-        requireStatus("只有已确认的不涉及可以撤销", Status.CONFIRMED);
+        Check.status(status, "只有已确认的不涉及可以撤销", Status.CONFIRMED);
         String reason = Check.text(command.reason(), MAX_TEXT, "撤销原因");
         apply(new NotApplicableRevoked(applicabilityId, indicatorId, orgUnitId, reason));
     }
@@ -125,20 +124,14 @@ public class IndicatorApplicability {
 
     /** Only the unit's own submitters speak for it. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以申报不涉及");
     }
 
     /** The city bureau that approves the unit's reports decides what it has to report. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId),
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.APPROVER, deciderUnitId),
                 "NOT_DECIDER", "只有市生态环境局审核员可以确认、驳回或撤销不涉及");
-    }
-
-    private void requireStatus(String message, Status... allowed) {
-        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     @EventSourcingHandler

@@ -45,6 +45,16 @@ public record Actor(String userId, String userName, Set<Role> roles, String orgU
         return has(role) && inUnit(unitId);
     }
 
+    /** The system (seeding, upgrades, deadlines) or a holder of the role in the given unit. */
+    public boolean isSystemOrActsAs(Role role, String unitId) {
+        return isSystem() || actsAs(role, unitId);
+    }
+
+    /** The system or a holder of the role, in whichever unit of the city. */
+    public boolean isSystemOrHas(Role role) {
+        return isSystem() || has(role);
+    }
+
     /** Whether this is the given user; the system is never a person. */
     public boolean is(String otherUserId) {
         return Objects.equals(userId, otherUserId);

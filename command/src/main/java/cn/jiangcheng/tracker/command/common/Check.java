@@ -2,6 +2,8 @@ package cn.jiangcheng.tracker.command.common;
 
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 
+import java.util.Arrays;
+
 /**
  * The checks aggregates make on what a command says; a failed check is a {@link BusinessRuleViolation} (422) whose
  * message a civil servant can act on.
@@ -26,5 +28,11 @@ public final class Check {
     /** A text that may be left out: blank is none, anything else is trimmed and checked like a required one. */
     public static String optionalText(String value, int maxLength, String fieldLabel) {
         return value == null || value.isBlank() ? null : text(value, maxLength, fieldLabel);
+    }
+
+    /** The aggregate is in one of the allowed states, or the command comes at the wrong time (WRONG_STATUS). */
+    @SafeVarargs
+    public static <S extends Enum<S>> void status(S current, String message, S... allowed) {
+        that(Arrays.asList(allowed).contains(current), "WRONG_STATUS", message);
     }
 }

@@ -19,11 +19,13 @@ import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
 import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
 import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.ReportPolicy;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateStatus;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
+import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
@@ -34,6 +36,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,21 +137,22 @@ public class Project {
     }
 
     @CommandHandler
-    public void handle(SubmitProjectUpdate command, MetaData metaData, ConflictResolver conflicts) {
+    public void handle(SubmitProjectUpdate command, MetaData metaData, ConflictResolver conflicts,
+                       BusinessDay day, ReportPolicy policy) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireLeadUnitSubmitter(metaData);
         requireActive();
         UpdateContent content = command.content();
         Check.that(content != null, "REQUIRED", "报告内容不能为空");
-        Check.that(command.today() != null, "NO_DATE", "缺少报告日期");
-        Period period = ReportContent.period(content, command.today());
+        LocalDate today = day.today();
+        Period period = ReportContent.period(content, today);
         Check.that(pendingUpdateId == null, "UPDATE_PENDING",
                 "上一期进展报告（" + pendingUpdateId + "）尚在审核中");
         String lastApprovedPeriod = official.lastApprovedPeriod();
         Check.that(lastApprovedPeriod == null || period.code().compareTo(lastApprovedPeriod) > 0,
                 "PERIOD_COVERED", lastApprovedPeriod + "的报告已审核通过，只能报告之后的月份");
         UpdateContent checked = new ReportContent(plan, official, evidenceFiles.keySet())
-                .checked(content, period, command.today(), command.jumpShare());
+                .checked(content, period, today, policy.investmentJumpShare());
         UpdateState previous = updates.get(period.code());
         int revision = previous == null ? 1 : previous.revision() + 1;
         apply(new ProjectUpdateSubmitted(projectId, period.code(), revision, leadUnitId, checked));
@@ -193,8 +197,7 @@ public class Project {
 
     /** Only the approvers of the city bureau plan projects and decide on reports; the system seeds them. */
     private static void requireDecider(MetaData metaData, String deciderUnitId) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER",
                 "只有市生态环境局审核员可以办理此事项");
     }
 

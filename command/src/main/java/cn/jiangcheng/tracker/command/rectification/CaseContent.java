@@ -11,6 +11,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Outcome;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.command.common.Check;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class CaseContent {
     }
 
     /** The case as it is assigned, checked field by field in the order of the 交办 form. */
-    static CaseRegistered registration(RegisterCase command) {
+    static CaseRegistered registration(RegisterCase command, LocalDate today) {
         Check.that(command.source() != null, "REQUIRED", "问题来源不能为空");
         Check.that(command.problemClass() != null, "REQUIRED", "问题类别不能为空");
         String round = Check.optionalText(command.round(), 40, "督察轮次");
@@ -55,11 +56,10 @@ final class CaseContent {
         String requirements = Check.text(command.requirements(), 2000, "整改要求");
         Check.that(command.responsibleUnitId() != null, "REQUIRED", "责任单位不能为空");
         List<String> cooperating = cooperatingUnits(command);
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        CaseDeadlines.requireValid(command.deadline(), command.today(), null);
+        CaseDeadlines.requireValid(command.deadline(), today, null);
         return new CaseRegistered(command.caseId(), command.cityId(), command.source(), round, batch,
                 problemNumber, complaintNumber, command.channel(), command.problemClass(), description, location,
-                command.responsibleUnitId(), cooperating, command.deadline(), requirements, command.today());
+                command.responsibleUnitId(), cooperating, command.deadline(), requirements, today);
     }
 
     private static List<String> cooperatingUnits(RegisterCase command) {

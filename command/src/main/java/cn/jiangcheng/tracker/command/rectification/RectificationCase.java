@@ -37,6 +37,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Source;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
+import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
@@ -50,7 +51,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -95,11 +95,11 @@ public class RectificationCase {
 
     @CommandHandler
     public RectificationCase(RegisterCase command, MetaData metaData, DeadlineManager deadlines,
-                             DeadlinePolicy policy) {
+                             DeadlinePolicy policy, BusinessDay day) {
         Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "责任单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         requireInspector(metaData);
-        CaseRegistered registered = CaseContent.registration(command);
+        CaseRegistered registered = CaseContent.registration(command, day.today());
         apply(registered);
         // events applied in a constructor reach the state only after it returns: pass the deadline along
         CaseDeadlines.schedule(deadlines, policy, registered.deadline(), registered.registeredOn());
@@ -109,7 +109,7 @@ public class RectificationCase {
     public void handle(AcknowledgeCase command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
-        requireStatus("只有已交办、尚未签收的案件可以签收", Status.ASSIGNED);
+        Check.status(status, "只有已交办、尚未签收的案件可以签收", Status.ASSIGNED);
         apply(new CaseAcknowledged(caseId));
     }
 
@@ -117,7 +117,7 @@ public class RectificationCase {
     public void handle(SubmitPlan command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
-        requireStatus("签收后（或方案被退回后）才能提交整改方案", Status.ACKNOWLEDGED);
+        Check.status(status, "签收后（或方案被退回后）才能提交整改方案", Status.ACKNOWLEDGED);
         apply(CaseContent.plan(caseId, command));
     }
 
@@ -125,7 +125,7 @@ public class RectificationCase {
     public void handle(ReturnPlan command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
-        requireStatus("只有整改中的案件可以退回整改方案", Status.IN_PROGRESS);
+        Check.status(status, "只有整改中的案件可以退回整改方案", Status.IN_PROGRESS);
         apply(new PlanReturned(caseId, Check.text(command.reason(), 500, "退回原因")));
     }
 
@@ -133,7 +133,7 @@ public class RectificationCase {
     public void handle(ReportProgress command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
-        requireStatus("只有整改中的案件可以报送进展", Status.IN_PROGRESS);
+        Check.status(status, "只有整改中的案件可以报送进展", Status.IN_PROGRESS);
         String progress = Check.text(command.progress(), 1000, "整改进展");
         Check.that(command.percent() == null || (command.percent() >= 0 && command.percent() <= 100),
                 "OUT_OF_RANGE", "完成比例应在0到100之间");
@@ -144,7 +144,7 @@ public class RectificationCase {
     public void handle(AttachCaseEvidence command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
-        requireStatus("只有整改中的案件可以上传佐证材料", Status.IN_PROGRESS);
+        Check.status(status, "只有整改中的案件可以上传佐证材料", Status.IN_PROGRESS);
         Evidence evidence = command.evidence();
         Check.that(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
                 "BAD_EVIDENCE", "佐证材料无效");
@@ -156,7 +156,7 @@ public class RectificationCase {
     public void handle(RequestAcceptance command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
-        requireStatus("只有整改中的案件可以申请验收", Status.IN_PROGRESS);
+        Check.status(status, "只有整改中的案件可以申请验收", Status.IN_PROGRESS);
         Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "延期申请尚未审批，暂不能申请验收");
         Check.that(evidenceCount > 0, "NO_EVIDENCE", "申请验收前请上传整改佐证材料");
         apply(CaseContent.acceptanceRequest(caseId, source, command));
@@ -164,65 +164,62 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(AcceptCase command, MetaData metaData, ConflictResolver conflicts,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
-        requireStatus("只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
+        Check.status(status, "只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
         String siteCheck = Check.text(command.siteCheck(), 1000, "现场核查情况");
         int days = command.publicityDays() == null ? 7 : command.publicityDays();
         Check.that(days >= 0 && days <= MAX_PUBLICITY_DAYS, "OUT_OF_RANGE",
                 "公示天数应在0到" + MAX_PUBLICITY_DAYS + "天之间");
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
+        LocalDate today = day.today();
         CaseDeadlines.cancel(deadlines);
-        apply(new CaseAccepted(caseId, siteCheck, command.today(), days, command.today().plusDays(days),
-                !command.today().isAfter(watch.deadline())));
+        apply(new CaseAccepted(caseId, siteCheck, today, days, today.plusDays(days), !today.isAfter(watch.deadline())));
     }
 
     @CommandHandler
     public void handle(RejectAcceptance command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
-        requireStatus("只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
+        Check.status(status, "只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
         apply(new AcceptanceRejected(caseId, Check.optionalText(command.siteCheck(), 1000, "现场核查情况"),
                 Check.text(command.reason(), 500, "退回原因")));
     }
 
     @CommandHandler
-    public void handle(CloseCase command, MetaData metaData, ConflictResolver conflicts) {
+    public void handle(CloseCase command, MetaData metaData, ConflictResolver conflicts, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
-        requireStatus("只有验收通过并公示的案件可以销号", Status.PUBLICITY);
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        Check.that(!command.today().isBefore(closableFrom), "PUBLICITY_RUNNING",
-                "公示期尚未结束，" + closableFrom + "起可以销号");
-        apply(new CaseClosed(caseId, Check.optionalText(command.comment(), 500, "销号意见"), command.today(),
-                acceptedOnTime));
+        Check.status(status, "只有验收通过并公示的案件可以销号", Status.PUBLICITY);
+        LocalDate today = day.today();
+        Check.that(!today.isBefore(closableFrom), "PUBLICITY_RUNNING", "公示期尚未结束，" + closableFrom + "起可以销号");
+        apply(new CaseClosed(caseId, Check.optionalText(command.comment(), 500, "销号意见"), today, acceptedOnTime));
     }
 
     @CommandHandler
     public void handle(ReopenCase command, MetaData metaData, ConflictResolver conflicts,
-                       DeadlineManager deadlines, DeadlinePolicy policy) {
+                       DeadlineManager deadlines, DeadlinePolicy policy, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
-        requireStatus("只有已销号的案件可以回头看重新打开", Status.CLOSED);
+        Check.status(status, "只有已销号的案件可以回头看重新打开", Status.CLOSED);
         String reason = Check.text(command.reason(), 500, "重新打开原因");
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        CaseDeadlines.requireValid(command.newDeadline(), command.today(), null);
+        LocalDate today = day.today();
+        CaseDeadlines.requireValid(command.newDeadline(), today, null);
         apply(new CaseReopened(caseId, reason, command.newDeadline()));
-        CaseDeadlines.schedule(deadlines, policy, command.newDeadline(), command.today());
+        CaseDeadlines.schedule(deadlines, policy, command.newDeadline(), today);
     }
 
     @CommandHandler
-    public String handle(RequestExtension command, MetaData metaData, ConflictResolver conflicts) {
+    public String handle(RequestExtension command, MetaData metaData, ConflictResolver conflicts, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireResponsibleUnit(metaData);
-        requireStatus("只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
+        Check.status(status, "只有已签收、尚未申请验收的案件可以申请延期", Status.ACKNOWLEDGED, Status.IN_PROGRESS);
         Check.that(!watch.hasPendingExtension(), "EXTENSION_PENDING", "已有一项延期申请正在审批");
         Check.that(watch.isNewExtension(command.requestId()), "BAD_REQUEST_ID", "延期申请编号无效");
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
-        Check.that(!command.today().isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
+        LocalDate today = day.today();
+        Check.that(!today.isAfter(watch.deadline()), "DEADLINE_PASSED", "整改时限已过，不能再申请延期");
         String reason = Check.text(command.reason(), 500, "延期理由");
-        CaseDeadlines.requireValid(command.newDeadline(), command.today(), watch.deadline());
+        CaseDeadlines.requireValid(command.newDeadline(), today, watch.deadline());
         apply(new ExtensionRequested(caseId, command.requestId(), reason, watch.deadline(),
                 command.newDeadline()));
         return command.requestId();
@@ -230,16 +227,15 @@ public class RectificationCase {
 
     @CommandHandler
     public void handle(ApproveExtension command, MetaData metaData, ConflictResolver conflicts,
-                       DeadlineManager deadlines, DeadlinePolicy policy) {
+                       DeadlineManager deadlines, DeadlinePolicy policy, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
-        Check.that(command.today() != null, "NO_DATE", "缺少当前日期");
         LocalDate newDeadline = watch.requestedDeadline();
         CaseDeadlines.cancel(deadlines);
         apply(new ExtensionApproved(caseId, command.requestId(), Check.optionalText(command.comment(), 500, "审批意见"),
                 watch.deadline(), newDeadline));
-        CaseDeadlines.schedule(deadlines, policy, newDeadline, command.today());
+        CaseDeadlines.schedule(deadlines, policy, newDeadline, day.today());
     }
 
     @CommandHandler
@@ -291,19 +287,13 @@ public class RectificationCase {
 
     /** Inspectors assign, verify and decide; auditors, approvers and administrators only look. */
     private static void requireInspector(MetaData metaData) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.has(Role.INSPECTOR), "NOT_INSPECTOR", "只有督察员可以办理此事项");
+        Check.that(Actor.of(metaData).isSystemOrHas(Role.INSPECTOR), "NOT_INSPECTOR", "只有督察员可以办理此事项");
     }
 
     /** Cooperating units see the case but answer for nothing: only the responsible unit's submitters act. */
     private void requireResponsibleUnit(MetaData metaData) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, responsibleUnitId), "NOT_RESPONSIBLE_UNIT",
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.SUBMITTER, responsibleUnitId), "NOT_RESPONSIBLE_UNIT",
                 "只有责任单位的填报员可以办理此事项");
-    }
-
-    private void requireStatus(String message, Status... allowed) {
-        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     // ---------------------------------------------------------------- state

@@ -26,6 +26,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
+import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
@@ -38,7 +39,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +72,19 @@ public class Submission {
     }
 
     @CommandHandler
-    public Submission(CreateSubmission command, MetaData metaData, ReportingRules reportingRules) {
+    public Submission(CreateSubmission command, MetaData metaData, ReportForms forms, BusinessDay day) {
         Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "该单位不属于任何城市");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到该单位");
         Period period = Period.parse(command.period()).orElseThrow(() ->
                 new BusinessRuleViolation("BAD_PERIOD", "填报期间格式应为 2025、2025-Q1 或 2025-03"));
-        ReportForm form = reportingRules.formFor(command.orgUnitId(), period);
+        ReportForm form = forms.formFor(command.orgUnitId(), period);
         Check.that(!form.isEmpty(), "NOTHING_TO_REPORT", "本单位在" + period.code() + "期没有须填报的指标");
         Check.that(command.approvalUnitId() != null, "NO_APPROVER", "本市尚未设立审核单位（市生态环境局）");
         requireOwnUnit(metaData, command.orgUnitId());
         Window window = form.window();
         Check.that(ReportingCalendars.fits(period, window.opens(), window.due()), "BAD_DEADLINE",
                 "填报截止日期与期间不符");
-        requireOpen(period, window.opens(), reportingRules.today());
+        requireOpen(period, window.opens(), day.today());
         List<ReportedValue> values = ReportedValues.normalise(command.values(), form.expected());
         apply(new SubmissionCreated(command.submissionId(), command.orgUnitId(), command.cityId(), period.code(),
                 window.due(), command.approvalUnitId(), command.reviewUnitId()));
@@ -93,11 +93,11 @@ public class Submission {
 
     @CommandHandler
     public void handle(SaveSubmissionDraft command, MetaData metaData, ConflictResolver conflicts,
-                       ReportingRules reportingRules) {
+                       ReportForms forms) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
-        List<ExpectedValue> expected = reportingRules.formFor(orgUnitId, period()).expected();
+        Check.status(status, "只有草稿或被退回的报告可以修改", Status.DRAFT, Status.RETURNED);
+        List<ExpectedValue> expected = forms.formFor(orgUnitId, period()).expected();
         apply(new SubmissionDraftSaved(submissionId, revision, ReportedValues.normalise(command.values(), expected)));
     }
 
@@ -105,7 +105,7 @@ public class Submission {
     public void handle(AttachEvidence command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
+        Check.status(status, "只有草稿或被退回的报告可以添加证明材料", Status.DRAFT, Status.RETURNED);
         Evidence evidence = command.evidence();
         Check.that(evidence != null && evidence.sha256() != null && evidence.sha256().matches("[0-9a-f]{64}"),
                 "BAD_EVIDENCE", "证明材料无效");
@@ -115,12 +115,12 @@ public class Submission {
 
     @CommandHandler
     public void handle(SubmitSubmission command, MetaData metaData, ConflictResolver conflicts,
-                       ReportingRules reportingRules) {
+                       ReportForms forms, BusinessDay day) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
-        ReportForm form = reportingRules.formFor(orgUnitId, period());
-        LocalDate today = reportingRules.today();
+        Check.status(status, "只有草稿或被退回的报告可以提交", Status.DRAFT, Status.RETURNED);
+        ReportForm form = forms.formFor(orgUnitId, period());
+        LocalDate today = day.today();
         requireOpen(period(), form.window().opens(), today);
         Check.that(!form.isEmpty(), "NO_RULES", "本期没有需要填报的指标");
         // the catalog may have changed since the draft was saved: check the draft again against today's form
@@ -135,7 +135,7 @@ public class Submission {
     public void handle(WithdrawSubmission command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
+        Check.status(status, "只有已提交、尚未审核的报告可以撤回", Status.SUBMITTED);
         apply(new SubmissionWithdrawn(submissionId, revision));
     }
 
@@ -149,7 +149,7 @@ public class Submission {
             apply(new SubmissionReviewed(submissionId, revision, comment));
             return;
         }
-        requireStatus("只有待审核的报告可以审核", Status.SUBMITTED, Status.REVIEWED);
+        Check.status(status, "只有待审核的报告可以审核", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, approvalUnitId, "只有市生态环境局审核员可以审核通过");
         apply(new SubmissionApproved(submissionId, revision, submitted, comment));
     }
@@ -158,7 +158,7 @@ public class Submission {
     public void handle(ReturnSubmission command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
-        requireStatus("只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
+        Check.status(status, "只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
         String reason = Check.text(command.reason(), 500, "退回原因");
         Map<String, String> comments = new LinkedHashMap<>();
@@ -179,13 +179,13 @@ public class Submission {
     public void handle(StartAmendment command, MetaData metaData, ConflictResolver conflicts) {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireUnitAction(metaData);
-        requireStatus("只有审核通过的报告可以申请修改", Status.APPROVED);
+        Check.status(status, "只有审核通过的报告可以申请修改", Status.APPROVED);
         apply(new AmendmentStarted(submissionId, revision + 1, Check.text(command.reason(), 500, "修改原因")));
     }
 
     /** A period's figures are not known before it opens (a 2027 report on 2 December 2026 would be a guess). */
     private static void requireOpen(Period period, LocalDate opens, LocalDate today) {
-        Check.that(opens != null && today != null, "NO_DATE", "缺少填报日期");
+        Check.that(opens != null, "NO_DATE", "缺少填报日期");
         ReportingCalendars.notOpenYet(period, opens, today).ifPresent(message -> {
             throw new BusinessRuleViolation("PERIOD_NOT_OPEN", message);
         });
@@ -206,18 +206,13 @@ public class Submission {
 
     /** Only people of the reporting unit itself draft, submit, withdraw and amend its reports. */
     private static void requireOwnUnit(MetaData metaData, String unitId) {
-        Actor actor = Actor.of(metaData);
-        Check.that(actor.isSystem() || actor.actsAs(Role.SUBMITTER, unitId),
+        Check.that(Actor.of(metaData).isSystemOrActsAs(Role.SUBMITTER, unitId),
                 "NOT_REPORTING_UNIT", "只有本单位的填报员可以办理此事项");
     }
 
     /** The system decides nothing here: a report is approved by a person of the deciding unit. */
     private static void requireDecider(MetaData metaData, String deciderUnitId, String message) {
         Check.that(Actor.of(metaData).actsAs(Role.APPROVER, deciderUnitId), "NOT_DECIDER", message);
-    }
-
-    private void requireStatus(String message, Status... allowed) {
-        Check.that(Arrays.asList(allowed).contains(status), "WRONG_STATUS", message);
     }
 
     @EventSourcingHandler

@@ -49,4 +49,16 @@ class ActorTest {
         Actor actor = Actor.of(MetaData.from(Callers.person("x", null, "220200", Role.APPROVER)));
         assertFalse(actor.actsAs(Role.APPROVER, null));
     }
+
+    @Test
+    void theSystemActsWhereAPersonNeedsTheRoleInTheUnit() {
+        Actor system = Actor.of(MetaData.from(Callers.system()));
+        Actor approver = Actor.of(MetaData.from(Callers.approverOf("220200-sthj", "220200")));
+        assertTrue(system.isSystemOrActsAs(Role.APPROVER, "220200-sthj"));
+        assertTrue(system.isSystemOrHas(Role.INSPECTOR));
+        assertTrue(approver.isSystemOrActsAs(Role.APPROVER, "220200-sthj"));
+        assertFalse(approver.isSystemOrActsAs(Role.APPROVER, "220221"));
+        assertFalse(approver.isSystemOrActsAs(Role.SUBMITTER, "220200-sthj"));
+        assertFalse(approver.isSystemOrHas(Role.INSPECTOR));
+    }
 }

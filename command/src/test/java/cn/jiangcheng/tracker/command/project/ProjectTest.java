@@ -18,6 +18,8 @@ import cn.jiangcheng.tracker.api.common.Evidence;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.Milestone;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.ProjectPlan;
 import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.ReportPolicy;
+import cn.jiangcheng.tracker.command.FixedDay;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,15 +41,18 @@ import static cn.jiangcheng.tracker.command.project.ProjectFixtures.*;
  * monthly report must respect, and how the city bureau decides on it.
  */
 class ProjectTest {
+    private final FixedDay day = new FixedDay(TODAY);
     private FixtureConfiguration<Project> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
+        fixture.registerInjectableResource(day);
+        fixture.registerInjectableResource(new ReportPolicy(JUMP_SHARE));
     }
 
     private static SubmitProjectUpdate submit(UpdateContent content) {
-        return new SubmitProjectUpdate(PROJECT_ID, content, TODAY, JUMP_SHARE, null);
+        return new SubmitProjectUpdate(PROJECT_ID, content, null);
     }
 
     private static ApproveProjectUpdate approve(String updateId) {
@@ -488,9 +493,9 @@ class ProjectTest {
                     .when(approve("2026-03"), approver())
                     .expectEvents(new ProjectUpdateApproved(PROJECT_ID, "2026-03", 1, march, "同意"));
             // once approved, the next report is compared with 45 %
+            day.set(LocalDate.of(2026, 4, 5));
             fixture.given(plus(withPendingMarch(), new ProjectUpdateApproved(PROJECT_ID, "2026-03", 1, march, null)))
-                    .when(new SubmitProjectUpdate(PROJECT_ID, content("2026-04", "44", "2300"),
-                            LocalDate.of(2026, 4, 5), JUMP_SHARE, null), leadSubmitter())
+                    .when(submit(content("2026-04", "44", "2300")), leadSubmitter())
                     .expectNoEvents()
                     .expectException(violationOf("PROGRESS_BACKWARDS"));
         }
@@ -566,9 +571,9 @@ class ProjectTest {
             UpdateContent done = withMilestones(content("2026-03", "100", "3400"), reached(M2, "2026-03-10"));
             List<Object> completed = plus(withApprovedFebruary(), submitted("2026-03", 1, done),
                     new ProjectUpdateApproved(PROJECT_ID, "2026-03", 1, done, null));
+            day.set(LocalDate.of(2026, 4, 5));
             fixture.given(completed)
-                    .when(new SubmitProjectUpdate(PROJECT_ID, content("2026-04", "100", "3400"),
-                            LocalDate.of(2026, 4, 5), JUMP_SHARE, null), leadSubmitter())
+                    .when(submit(content("2026-04", "100", "3400")), leadSubmitter())
                     .expectNoEvents()
                     .expectException(violationOf("PROJECT_COMPLETED"));
         }

@@ -81,20 +81,20 @@ final class CaseFixtures {
     static RegisterCase register() {
         return new RegisterCase(CASE_ID, CITY_ID, Source.CENTRAL_INSPECTION, "第二轮", "第三批", "JL-2-017", null,
                 null, ProblemClass.WATER, DESCRIPTION, "永吉县岔路河", UNIT_ID, List.of(COOPERATING_ID), DEADLINE,
-                "立即停止超标排放，完成排污口规范化整治", TODAY);
+                "立即停止超标排放，完成排污口规范化整治");
     }
 
     static RegisterCase registerComplaint(String number, Channel channel) {
         return new RegisterCase(CASE_ID, CITY_ID, Source.COMPLAINT, null, null, null, number, channel,
                 ProblemClass.NOISE, "夜间施工噪声扰民", "永吉县口前镇", UNIT_ID, List.of(), DEADLINE,
-                "限期整改并回复举报人", TODAY);
+                "限期整改并回复举报人");
     }
 
     static RegisterCase registerDueOn(LocalDate deadline) {
         RegisterCase c = register();
         return new RegisterCase(c.caseId(), c.cityId(), c.source(), c.round(), c.batch(), c.problemNumber(),
                 c.complaintNumber(), c.channel(), c.problemClass(), c.description(), c.location(),
-                c.responsibleUnitId(), c.cooperatingUnitIds(), deadline, c.requirements(), c.today());
+                c.responsibleUnitId(), c.cooperatingUnitIds(), deadline, c.requirements());
     }
 
     static CaseRegistered registered() {

@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.command.rectification;
 
 import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.command.Callers;
+import cn.jiangcheng.tracker.command.FixedDay;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.AcceptCase;
@@ -58,12 +59,14 @@ import static cn.jiangcheng.tracker.command.rectification.CaseFixtures.*;
 
 /** The life of a 督察整改 case: every step, who may take it, and what the deadline manager does meanwhile. */
 class RectificationCaseTest {
+    private final FixedDay day = new FixedDay(TODAY);
     private FixtureConfiguration<RectificationCase> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(RectificationCase.class);
         fixture.registerInjectableResource(DeadlinePolicy.standard());
+        fixture.registerInjectableResource(day);
     }
 
     private static Instant startOf(LocalDate day) {
@@ -291,7 +294,7 @@ class RectificationCaseTest {
         @Test
         void theInspectorAcceptsAndPublicityStarts() {
             fixture.given(acceptanceRequested())
-                    .when(new AcceptCase(CASE_ID, "现场核查属实", 7, TODAY, null), inspector())
+                    .when(new AcceptCase(CASE_ID, "现场核查属实", 7, null), inspector())
                     .expectEvents(new CaseAccepted(CASE_ID, "现场核查属实", TODAY, 7, TODAY.plusDays(7), true))
                     .expectNoScheduledDeadlines();
         }
@@ -299,15 +302,16 @@ class RectificationCaseTest {
         @Test
         void publicityDefaultsToSevenDays() {
             fixture.given(acceptanceRequested())
-                    .when(new AcceptCase(CASE_ID, "现场核查属实", null, TODAY, null), inspector())
+                    .when(new AcceptCase(CASE_ID, "现场核查属实", null, null), inspector())
                     .expectEvents(new CaseAccepted(CASE_ID, "现场核查属实", TODAY, 7, TODAY.plusDays(7), true));
         }
 
         @Test
         void anAcceptanceAfterTheDeadlineIsLate() {
             LocalDate late = DEADLINE.plusDays(3);
+            day.set(late);
             fixture.given(acceptanceRequested())
-                    .when(new AcceptCase(CASE_ID, "现场核查属实", 0, late, null), inspector())
+                    .when(new AcceptCase(CASE_ID, "现场核查属实", 0, null), inspector())
                     .expectEvents(new CaseAccepted(CASE_ID, "现场核查属实", late, 0, late, false));
         }
 
@@ -328,7 +332,7 @@ class RectificationCaseTest {
         @Test
         void theUnitCannotAcceptItsOwnCase() {
             fixture.given(acceptanceRequested())
-                    .when(new AcceptCase(CASE_ID, "自查合格", 7, TODAY, null), unit())
+                    .when(new AcceptCase(CASE_ID, "自查合格", 7, null), unit())
                     .expectException(violationOf("NOT_INSPECTOR"))
                     .expectNoEvents();
         }
@@ -337,7 +341,7 @@ class RectificationCaseTest {
         void auditorsAndAdministratorsOnlyLook() {
             for (Map<String, Object> caller : List.of(auditor(), admin(), approver())) {
                 fixture.given(acceptanceRequested())
-                        .when(new AcceptCase(CASE_ID, "核查", 7, TODAY, null), caller)
+                        .when(new AcceptCase(CASE_ID, "核查", 7, null), caller)
                         .expectException(violationOf("NOT_INSPECTOR"))
                         .expectNoEvents();
             }
@@ -346,7 +350,7 @@ class RectificationCaseTest {
         @Test
         void publicityOfMoreThan30DaysIsRefused() {
             fixture.given(acceptanceRequested())
-                    .when(new AcceptCase(CASE_ID, "现场核查属实", 31, TODAY, null), inspector())
+                    .when(new AcceptCase(CASE_ID, "现场核查属实", 31, null), inspector())
                     .expectException(violationOf("OUT_OF_RANGE"));
         }
     }
@@ -356,33 +360,35 @@ class RectificationCaseTest {
         @Test
         void closingWithoutAcceptanceIsRefused() {
             fixture.given(inProgress())
-                    .when(new CloseCase(CASE_ID, null, TODAY, null), inspector())
+                    .when(new CloseCase(CASE_ID, null, null), inspector())
                     .expectException(violationOf("WRONG_STATUS"))
                     .expectNoEvents();
             fixture.given(acceptanceRequested())
-                    .when(new CloseCase(CASE_ID, null, TODAY, null), inspector())
+                    .when(new CloseCase(CASE_ID, null, null), inspector())
                     .expectException(violationOf("WRONG_STATUS"));
         }
 
         @Test
         void closingDuringPublicityIsRefused() {
+            day.set(TODAY.plusDays(6));
             fixture.given(inPublicity(TODAY, 7))
-                    .when(new CloseCase(CASE_ID, null, TODAY.plusDays(6), null), inspector())
+                    .when(new CloseCase(CASE_ID, null, null), inspector())
                     .expectException(violationOf("PUBLICITY_RUNNING"))
                     .expectNoEvents();
         }
 
         @Test
         void theCaseIsClosedWhenPublicityEnds() {
+            day.set(TODAY.plusDays(7));
             fixture.given(inPublicity(TODAY, 7))
-                    .when(new CloseCase(CASE_ID, "公示无异议", TODAY.plusDays(7), null), inspector())
+                    .when(new CloseCase(CASE_ID, "公示无异议", null), inspector())
                     .expectEvents(new CaseClosed(CASE_ID, "公示无异议", TODAY.plusDays(7), true));
         }
 
         @Test
         void withoutPublicityTheCaseIsClosedAtOnce() {
             fixture.given(inPublicity(TODAY, 0))
-                    .when(new CloseCase(CASE_ID, null, TODAY, null), inspector())
+                    .when(new CloseCase(CASE_ID, null, null), inspector())
                     .expectEvents(new CaseClosed(CASE_ID, null, TODAY, true));
         }
 
@@ -390,7 +396,7 @@ class RectificationCaseTest {
         void aClosedCaseIsReopenedWithANewDeadline() {
             LocalDate again = TODAY.plusDays(60);
             fixture.given(closed())
-                    .when(new ReopenCase(CASE_ID, "回头看发现问题反弹", again, TODAY, null), inspector())
+                    .when(new ReopenCase(CASE_ID, "回头看发现问题反弹", again, null), inspector())
                     .expectEvents(new CaseReopened(CASE_ID, "回头看发现问题反弹", again))
                     .expectScheduledDeadlineWithName(startOf(again.plusDays(1)), RectificationCase.OVERDUE);
         }
@@ -398,7 +404,7 @@ class RectificationCaseTest {
         @Test
         void onlyAClosedCaseIsReopened() {
             fixture.given(inProgress())
-                    .when(new ReopenCase(CASE_ID, "回头看", TODAY.plusDays(30), TODAY, null), inspector())
+                    .when(new ReopenCase(CASE_ID, "回头看", TODAY.plusDays(30), null), inspector())
                     .expectException(violationOf("WRONG_STATUS"));
         }
     }
@@ -408,7 +414,7 @@ class RectificationCaseTest {
         @Test
         void theUnitAsksForMoreTimeBeforeTheDeadline() {
             fixture.given(inProgress())
-                    .when(new RequestExtension(CASE_ID, "E1", "管网施工受冻土影响", DEADLINE.plusDays(30), TODAY, null),
+                    .when(new RequestExtension(CASE_ID, "E1", "管网施工受冻土影响", DEADLINE.plusDays(30), null),
                             unit())
                     .expectEvents(new ExtensionRequested(CASE_ID, "E1", "管网施工受冻土影响", DEADLINE,
                             DEADLINE.plusDays(30)))
@@ -417,9 +423,9 @@ class RectificationCaseTest {
 
         @Test
         void noExtensionAfterTheDeadline() {
+            day.set(DEADLINE.plusDays(1));
             fixture.given(inProgress())
-                    .when(new RequestExtension(CASE_ID, "E1", "来不及", DEADLINE.plusDays(30), DEADLINE.plusDays(1),
-                            null), unit())
+                    .when(new RequestExtension(CASE_ID, "E1", "来不及", DEADLINE.plusDays(30), null), unit())
                     .expectException(violationOf("DEADLINE_PASSED"))
                     .expectNoEvents();
         }
@@ -427,7 +433,7 @@ class RectificationCaseTest {
         @Test
         void theNewDeadlineMustBeLater() {
             fixture.given(inProgress())
-                    .when(new RequestExtension(CASE_ID, "E1", "来不及", DEADLINE, TODAY, null), unit())
+                    .when(new RequestExtension(CASE_ID, "E1", "来不及", DEADLINE, null), unit())
                     .expectException(violationOf("DEADLINE_NOT_LATER"));
         }
 
@@ -435,7 +441,7 @@ class RectificationCaseTest {
         void oneRequestAtATime() {
             fixture.given(plus(inProgress(), new ExtensionRequested(CASE_ID, "E1", "冻土", DEADLINE,
                             DEADLINE.plusDays(30))))
-                    .when(new RequestExtension(CASE_ID, "E2", "再延", DEADLINE.plusDays(40), TODAY, null), unit())
+                    .when(new RequestExtension(CASE_ID, "E2", "再延", DEADLINE.plusDays(40), null), unit())
                     .expectException(violationOf("EXTENSION_PENDING"));
         }
 
@@ -444,7 +450,7 @@ class RectificationCaseTest {
             LocalDate later = DEADLINE.plusDays(30);
             fixture.given(plus(inProgress(), new ExtensionRequested(CASE_ID, "E1", "冻土", DEADLINE, later)))
                     .andGivenCurrentTime(NOW)
-                    .when(new ApproveExtension(CASE_ID, "E1", "同意", TODAY, null), inspector())
+                    .when(new ApproveExtension(CASE_ID, "E1", "同意", null), inspector())
                     .expectEvents(new ExtensionApproved(CASE_ID, "E1", "同意", DEADLINE, later))
                     .expectScheduledDeadline(startOf(later.minusDays(7)), new DeadlineDue(later, 7))
                     .expectScheduledDeadlineWithName(startOf(later.plusDays(1)), RectificationCase.OVERDUE)
@@ -463,14 +469,14 @@ class RectificationCaseTest {
         void theUnitDoesNotDecideItsOwnExtension() {
             fixture.given(plus(inProgress(), new ExtensionRequested(CASE_ID, "E1", "冻土", DEADLINE,
                             DEADLINE.plusDays(30))))
-                    .when(new ApproveExtension(CASE_ID, "E1", null, TODAY, null), unit())
+                    .when(new ApproveExtension(CASE_ID, "E1", null, null), unit())
                     .expectException(violationOf("NOT_INSPECTOR"));
         }
 
         @Test
         void anUnknownRequestCannotBeDecided() {
             fixture.given(inProgress())
-                    .when(new ApproveExtension(CASE_ID, "E9", null, TODAY, null), inspector())
+                    .when(new ApproveExtension(CASE_ID, "E9", null, null), inspector())
                     .expectException(violationOf("NO_PENDING_EXTENSION"));
         }
     }
@@ -535,7 +541,7 @@ class RectificationCaseTest {
             List<Object> commands = new java.util.ArrayList<>(untilInProgress());
             commands.add(as(new AttachCaseEvidence(CASE_ID, evidence(), null), unit()));
             commands.add(as(new RequestAcceptance(CASE_ID, "已完成", null, null), unit()));
-            commands.add(as(new AcceptCase(CASE_ID, "属实", 7, TODAY, null), inspector()));
+            commands.add(as(new AcceptCase(CASE_ID, "属实", 7, null), inspector()));
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(commands)
                     .whenTimeAdvancesTo(afterEscalation)
@@ -546,8 +552,8 @@ class RectificationCaseTest {
         void anApprovedExtensionMovesOverdueToTheNewDeadline() {
             LocalDate later = DEADLINE.plusDays(30);
             List<Object> commands = new java.util.ArrayList<>(untilInProgress());
-            commands.add(as(new RequestExtension(CASE_ID, "E1", "冻土", later, TODAY, null), unit()));
-            commands.add(as(new ApproveExtension(CASE_ID, "E1", null, TODAY, null), inspector()));
+            commands.add(as(new RequestExtension(CASE_ID, "E1", "冻土", later, null), unit()));
+            commands.add(as(new ApproveExtension(CASE_ID, "E1", null, null), inspector()));
             fixture.givenCurrentTime(NOW)
                     .andGivenCommands(commands)
                     .whenTimeAdvancesTo(startOf(later.plusDays(1)).plusSeconds(60))
@@ -586,6 +592,7 @@ class RectificationCaseTest {
         void escalationFollowsTheConfiguredDelay() {
             FixtureConfiguration<RectificationCase> tuned = new AggregateTestFixture<>(RectificationCase.class);
             tuned.registerInjectableResource(new DeadlinePolicy(List.of(10), Duration.ofDays(5)));
+            tuned.registerInjectableResource(day);
             tuned.givenCurrentTime(NOW)
                     .when(register(), inspector())
                     .expectScheduledDeadline(startOf(DEADLINE.minusDays(10)), new DeadlineDue(DEADLINE, 10))

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.command.submission;
 
 import cn.jiangcheng.tracker.command.Callers;
+import cn.jiangcheng.tracker.command.FixedDay;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
@@ -63,13 +64,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SubmissionTest {
     private static final LocalDate BEFORE_DEADLINE = DEADLINE.minusDays(3);
 
-    private final FakeReportingRules reporting = new FakeReportingRules();
+    private final FakeReportForms reporting = new FakeReportForms();
+    private final FixedDay day = new FixedDay(SubmissionFixtures.TODAY);
     private FixtureConfiguration<Submission> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Submission.class);
         fixture.registerInjectableResource(reporting);
+        fixture.registerInjectableResource(day);
     }
 
     private static SaveSubmissionDraft save(List<ReportedValue> values) {
@@ -217,7 +220,7 @@ class SubmissionTest {
         })
         void theDeadlineFollowsFromThePeriod(String period, LocalDate deadline) {
             reporting.window(Period.parse(period).orElseThrow().opens(), deadline);
-            reporting.today(LocalDate.of(2026, 2, 1));
+            day.set(LocalDate.of(2026, 2, 1));
             fixture.givenNoPriorActivity()
                     .when(createFor(period), submitter())
                     .expectEvents(new SubmissionCreated(SUBMISSION_ID, UNIT_ID, CITY_ID, period, deadline,
@@ -269,7 +272,7 @@ class SubmissionTest {
 
         @Test
         void aReportForAPeriodThatHasNotOpenedIsRefused() {
-            reporting.today(OPENS.minusDays(1));
+            day.set(OPENS.minusDays(1));
             fixture.givenNoPriorActivity()
                     .when(create(complete()), submitter())
                     .expectException(violationOf("PERIOD_NOT_OPEN"))
@@ -280,7 +283,7 @@ class SubmissionTest {
         @Test
         void anAnnualReportOpensOnTheFirstOfJanuary() {
             reporting.window(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 1, 31));
-            reporting.today(LocalDate.of(2026, 12, 2));
+            day.set(LocalDate.of(2026, 12, 2));
             fixture.givenNoPriorActivity()
                     .when(createFor("2027"), submitter())
                     .expectException(violationOf("PERIOD_NOT_OPEN"))
@@ -290,19 +293,10 @@ class SubmissionTest {
 
         @Test
         void aReportMayBeCreatedOnTheDayItOpens() {
-            reporting.today(OPENS);
+            day.set(OPENS);
             fixture.givenNoPriorActivity()
                     .when(create(List.of()), submitter())
                     .expectEvents(created(), draftSaved(1, List.of()));
-        }
-
-        @Test
-        void withoutTodayNoReportCanBeCreated() {
-            reporting.today(null);
-            fixture.givenNoPriorActivity()
-                    .when(create(List.of()), submitter())
-                    .expectException(violationOf("NO_DATE"))
-                    .expectNoEvents();
         }
 
         @Test
@@ -608,7 +602,7 @@ class SubmissionTest {
 
         @Test
         void aReportSubmittedOnTheDeadlineDayIsOnTime() {
-            reporting.today(DEADLINE);
+            day.set(DEADLINE);
             fixture.given(inDraft())
                     .when(submit(), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), false));
@@ -616,7 +610,7 @@ class SubmissionTest {
 
         @Test
         void aReportSubmittedTheDayAfterTheDeadlineIsLate() {
-            reporting.today(DEADLINE.plusDays(1));
+            day.set(DEADLINE.plusDays(1));
             fixture.given(inDraft())
                     .when(submit(), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), true));
@@ -624,7 +618,7 @@ class SubmissionTest {
 
         @Test
         void aReportIsNotSubmittedBeforeItsPeriodOpens() {
-            reporting.today(LocalDate.of(2025, 3, 20));
+            day.set(LocalDate.of(2025, 3, 20));
             fixture.given(inDraft())
                     .when(submit(),
                             submitter())
@@ -637,7 +631,7 @@ class SubmissionTest {
         @Test
         void aReportSubmittedBeforeThePeriodEndsIsOnTime() {
             reporting.window(LocalDate.of(2025, 3, 15), DEADLINE);
-            reporting.today(LocalDate.of(2025, 3, 20));
+            day.set(LocalDate.of(2025, 3, 20));
             fixture.given(inDraft())
                     .when(submit(), submitter())
                     .expectEvents(new SubmissionSubmitted(SUBMISSION_ID, 1, completeNormalised(), false));

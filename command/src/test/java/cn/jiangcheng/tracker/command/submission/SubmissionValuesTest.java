@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.command.submission;
 
+import cn.jiangcheng.tracker.command.FixedDay;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.SaveSubmissionDraft;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -23,13 +24,15 @@ import static cn.jiangcheng.tracker.command.submission.SubmissionFixtures.*;
  * and on every later save. Ratios are recomputed from their counts; everything else is range-checked.
  */
 class SubmissionValuesTest {
-    private final FakeReportingRules reporting = new FakeReportingRules();
+    private final FakeReportForms reporting = new FakeReportForms();
+    private final FixedDay day = new FixedDay(SubmissionFixtures.TODAY);
     private FixtureConfiguration<Submission> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Submission.class);
         fixture.registerInjectableResource(reporting);
+        fixture.registerInjectableResource(day);
     }
 
     /** Creates the report with the given values and expects them to be stored as {@code stored}. */

@@ -13,6 +13,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeWithdrawn;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindReportForm;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsOfCity;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorList;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
@@ -146,6 +147,21 @@ public class IndicatorCatalogProjection {
                 select i.* from indicator_view i join indicator_unit u on u.indicator_id = i.id
                 where u.org_unit_id = ? and i.period_type = ? order by i.number, i.id""",
                 ROW, query.orgUnitId(), query.periodType().name()));
+    }
+
+    /** The assigned indicators less the unit's confirmed 不涉及 (the not-applicable projection's rows). */
+    @QueryHandler
+    IndicatorList handle(FindReportForm query) {
+        return new IndicatorList(jdbc.query("""
+                select i.* from indicator_view i join indicator_unit u on u.indicator_id = i.id
+                where u.org_unit_id = ? and (cast(? as text) is null or i.period_type = ?)
+                  and not exists (select 1 from indicator_not_applicable n where n.indicator_id = i.id
+                                  and n.org_unit_id = u.org_unit_id and n.status = 'CONFIRMED')
+                order by i.number, i.id""", ROW, query.orgUnitId(), periodType(query), periodType(query)));
+    }
+
+    private static String periodType(FindReportForm query) {
+        return query.periodType() == null ? null : query.periodType().name();
     }
 
     /**

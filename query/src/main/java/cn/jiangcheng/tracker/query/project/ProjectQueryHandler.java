@@ -186,7 +186,7 @@ public class ProjectQueryHandler {
 
     private static ProjectSummary summary(Row row, LocalDate today, BigDecimal margin) {
         ProjectFacts f = row.facts();
-        ProjectStatusRule.Evaluation e = ProjectStatusRule.evaluate(f, today, margin);
+        ProjectStatusDerivation.Evaluation e = ProjectStatusDerivation.derive(f, today, margin);
         int reached = (int) row.milestones().stream().filter(m -> m.reachedOn() != null).count();
         return new ProjectSummary(f.id(), row.cityId(), f.name(), f.column(), ProjectTypes.COLUMNS.get(f.column()),
                 row.group(), f.leadUnitId(), f.leadUnitName(), row.cooperatingUnitIds(), f.plannedStart(),

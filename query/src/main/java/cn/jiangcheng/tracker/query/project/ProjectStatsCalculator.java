@@ -31,7 +31,7 @@ final class ProjectStatsCalculator {
 
     static ProjectStats calculate(List<ProjectFacts> projects, LocalDate today, BigDecimal marginPoints) {
         List<Evaluated> live = projects.stream().filter(p -> !p.cancelled())
-                .map(p -> new Evaluated(p, ProjectStatusRule.evaluate(p, today, marginPoints))).toList();
+                .map(p -> new Evaluated(p, ProjectStatusDerivation.derive(p, today, marginPoints))).toList();
         StatsRow city = row("city", "全市", live, today);
         List<StatsRow> byColumn = group(live, e -> String.valueOf(e.facts().column()), today,
                 key -> "专栏" + key + " " + ProjectTypes.COLUMNS.get(Integer.parseInt(key)));
@@ -51,7 +51,7 @@ final class ProjectStatsCalculator {
         return new ProjectStats(today, marginPoints, city, byColumn, byUnit, delayed);
     }
 
-    private record Evaluated(ProjectFacts facts, ProjectStatusRule.Evaluation evaluation) {
+    private record Evaluated(ProjectFacts facts, ProjectStatusDerivation.Evaluation evaluation) {
     }
 
     private static List<StatsRow> group(List<Evaluated> live, Function<Evaluated, String> key, LocalDate today,

@@ -10,6 +10,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeProposed;
 import cn.jiangcheng.tracker.api.indicator.IndicatorEvents.TargetChangeRejected;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicator;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindReportForm;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.Baseline;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ComponentSpec;
@@ -27,6 +28,7 @@ import cn.jiangcheng.tracker.api.indicator.TargetProposals.Kind;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.ProposalView;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.Status;
 import cn.jiangcheng.tracker.api.indicator.TargetProposals.TargetHistory;
+import cn.jiangcheng.tracker.query.applicability.NotApplicableProjection;
 import cn.jiangcheng.tracker.query.support.ReadModelDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,26 @@ class IndicatorProjectionsTest {
         assertThat(catalog.handle(new FindIndicatorsAssignedTo("220200-sthj", PeriodType.ANNUAL)).indicators())
                 .hasSize(1);
         assertThat(catalog.handle(new FindIndicatorsAssignedTo("220281", null)).indicators()).isEmpty();
+    }
+
+    @Test
+    void aUnitsReportFormLeavesOutOnlyWhatIsConfirmedNotApplicableForIt() {
+        ReadModelDatabase.asOwner(IndicatorCatalogProjection.TABLES, this::catalogEvents);
+        // the rows the not-applicable projection keeps: set by the bureau for 220273, only declared by 220221
+        String row = "insert into indicator_not_applicable (id, indicator_id, org_unit_id, city_id, status, reason,"
+                + " declared_at, version) values (?, ?, ?, '220200', ?, '无此项', now(), 0)";
+        ReadModelDatabase.asOwner(NotApplicableProjection.TABLES, () -> {
+            ReadModelDatabase.jdbc().update(row, "na-1", ID, "220273", "CONFIRMED");
+            ReadModelDatabase.jdbc().update(row, "na-2", ID, "220221", "DECLARED");
+        });
+
+        assertThat(catalog.handle(new FindReportForm("220273", PeriodType.ANNUAL)).indicators()).isEmpty();
+        assertThat(catalog.handle(new FindReportForm("220273", null)).indicators()).isEmpty();
+        // only declared, not yet confirmed: still on the form
+        assertThat(catalog.handle(new FindReportForm("220221", PeriodType.ANNUAL)).indicators())
+                .extracting(IndicatorView::id).containsExactly(ID);
+        assertThat(catalog.handle(new FindReportForm("220221", PeriodType.QUARTERLY)).indicators()).isEmpty();
+        assertThat(catalog.handle(new FindIndicatorsAssignedTo("220273", null)).indicators()).hasSize(1);
     }
 
     @Test

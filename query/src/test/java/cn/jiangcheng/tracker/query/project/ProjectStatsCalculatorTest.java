@@ -39,38 +39,41 @@ class ProjectStatsCalculatorTest {
     class Status {
 
         private ProjectStatus status(ProjectFacts p) {
-            return ProjectStatusRule.evaluate(p, TODAY, MARGIN).status();
+            return ProjectStatusDerivation.derive(p, TODAY, MARGIN).status();
         }
 
         @Test
         void halfTheTimeHasPassed() {
-            assertThat(ProjectStatusRule.expectedProgress(START, FINISH, TODAY)).isEqualByComparingTo("50.0");
-            assertThat(ProjectStatusRule.expectedProgress(START, FINISH, START.minusDays(1))).isEqualByComparingTo("0");
-            assertThat(ProjectStatusRule.expectedProgress(START, FINISH, FINISH.plusDays(1))).isEqualByComparingTo("100");
-            assertThat(ProjectStatusRule.expectedProgress(null, null, TODAY)).isNull();
+            assertThat(ProjectStatusDerivation.expectedProgress(START, FINISH, TODAY)).isEqualByComparingTo("50.0");
+            assertThat(ProjectStatusDerivation.expectedProgress(START, FINISH, START.minusDays(1)))
+                    .isEqualByComparingTo("0");
+            assertThat(ProjectStatusDerivation.expectedProgress(START, FINISH, FINISH.plusDays(1)))
+                    .isEqualByComparingTo("100");
+            assertThat(ProjectStatusDerivation.expectedProgress(null, null, TODAY)).isNull();
         }
 
         @Test
         void progressWithinTheMarginIsOnTrackAndBeyondItIsDelayed() {
             assertThat(status(project("a", 2, "u", "100", "40", "0"))).as("10 points behind: at the margin")
                     .isEqualTo(ProjectStatus.IN_PROGRESS);
-            var delayed = ProjectStatusRule.evaluate(project("b", 2, "u", "100", "39.9", "0"), TODAY, MARGIN);
+            var delayed = ProjectStatusDerivation.derive(project("b", 2, "u", "100", "39.9", "0"), TODAY, MARGIN);
             assertThat(delayed.status()).isEqualTo(ProjectStatus.DELAYED);
             assertThat(delayed.behindPoints()).isEqualByComparingTo("10.1");
-            assertThat(ProjectStatusRule.evaluate(project("b", 2, "u", "100", "39.9", "0"), TODAY, new BigDecimal("15"))
-                    .status()).as("the margin is configurable").isEqualTo(ProjectStatus.IN_PROGRESS);
+            assertThat(ProjectStatusDerivation.derive(project("b", 2, "u", "100", "39.9", "0"), TODAY,
+                    new BigDecimal("15")).status()).as("the margin is configurable")
+                    .isEqualTo(ProjectStatus.IN_PROGRESS);
         }
 
         @Test
         void nothingDoneIsNotStartedUntilItFallsBehind() {
-            assertThat(ProjectStatusRule.evaluate(project("c", 2, "u", "100", "0", "0"), START.plusDays(30), MARGIN)
+            assertThat(ProjectStatusDerivation.derive(project("c", 2, "u", "100", "0", "0"), START.plusDays(30), MARGIN)
                     .status()).as("30 of 730 days: 4.1 % expected").isEqualTo(ProjectStatus.NOT_STARTED);
             assertThat(status(project("c", 2, "u", "100", "0", "0"))).isEqualTo(ProjectStatus.DELAYED);
         }
 
         @Test
         void anOverdueMilestoneMakesAProjectDelayed() {
-            var e = ProjectStatusRule.evaluate(project("d", 2, "u", "100", "60", "0",
+            var e = ProjectStatusDerivation.derive(project("d", 2, "u", "100", "60", "0",
                     milestone("2026-03-01", null), milestone("2025-06-01", "2025-05-30")), TODAY, MARGIN);
             assertThat(e.status()).isEqualTo(ProjectStatus.DELAYED);
             assertThat(e.overdueMilestones()).isEqualTo(1);
@@ -90,14 +93,14 @@ class ProjectStatsCalculatorTest {
 
         @Test
         void unfinishedAfterThePlannedFinishIsDelayed() {
-            var e = ProjectStatusRule.evaluate(project("g", 2, "u", "100", "95", "0"), FINISH.plusDays(10), MARGIN);
+            var e = ProjectStatusDerivation.derive(project("g", 2, "u", "100", "95", "0"), FINISH.plusDays(10), MARGIN);
             assertThat(e.status()).isEqualTo(ProjectStatus.DELAYED);
             assertThat(e.daysOverdue()).isEqualTo(10);
         }
 
         @Test
         void aSeededProjectWithoutAPlanIsUnplannedNotOnSchedule() {
-            var e = ProjectStatusRule.evaluate(unplanned("h", null, null, null, "0", "0"), TODAY, MARGIN);
+            var e = ProjectStatusDerivation.derive(unplanned("h", null, null, null, "0", "0"), TODAY, MARGIN);
             assertThat(e.status()).isEqualTo(ProjectStatus.UNPLANNED);
             assertThat(e.status().label()).isEqualTo("未编制计划");
             assertThat(e.expectedProgress()).isNull();

@@ -1,9 +1,6 @@
 package cn.jiangcheng.tracker.command.submission;
 
-import cn.jiangcheng.tracker.api.common.BusinessTime;
-import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.FindNotApplicableIndicators;
-import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.IndicatorIds;
-import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindIndicatorsAssignedTo;
+import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.FindReportForm;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorList;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.indicator.IndicatorTypes.ComponentSpec;
@@ -15,31 +12,23 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The reporting rules as the read models know them: three queries per command (catalog, 不涉及, last values). */
+/** The forms as the read models know them: two queries per command (the unit's form, its last approved values). */
 @Component
-class QueryGatewayReportingRules implements ReportingRules {
+class QueryGatewayReportForms implements ReportForms {
     private final QueryGateway queryGateway;
-    private final Clock clock;
 
-    QueryGatewayReportingRules(QueryGateway queryGateway, Clock clock) {
+    QueryGatewayReportForms(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
-        this.clock = clock;
     }
 
     @Override
     public ReportForm formFor(String orgUnitId, Period period) {
-        Set<String> notApplicable = Set.copyOf(queryGateway.query(new FindNotApplicableIndicators(orgUnitId),
-                IndicatorIds.class).join().indicatorIds());
-        List<IndicatorView> indicators = queryGateway.query(new FindIndicatorsAssignedTo(orgUnitId, period.type()),
-                        IndicatorList.class).join().indicators().stream()
-                .filter(i -> !notApplicable.contains(i.id())).toList();
+        List<IndicatorView> indicators = queryGateway.query(new FindReportForm(orgUnitId, period.type()),
+                IndicatorList.class).join().indicators();
         Map<String, BigDecimal> lastApproved = new HashMap<>();
         queryGateway.query(new FindPreviousApprovedValues(orgUnitId, period.code()), PreviousApprovedList.class)
                 .join().values().forEach(p -> lastApproved.putIfAbsent(p.indicatorId(), p.value()));
@@ -48,10 +37,5 @@ class QueryGatewayReportingRules implements ReportingRules {
                 i.plausibilityShare(), lastApproved.get(i.id()))).toList();
         return new ReportForm(expected, ReportingCalendars.window(
                 indicators.stream().map(IndicatorView::toDefinition).toList(), period));
-    }
-
-    @Override
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 }

@@ -14,10 +14,10 @@ import java.util.List;
  * for itself when it checks a report.
  */
 @Component
-public class SubmissionRules {
+public class UnitForms {
     private final IndicatorCatalog catalog;
 
-    public SubmissionRules(IndicatorCatalog catalog) {
+    public UnitForms(IndicatorCatalog catalog) {
         this.catalog = catalog;
     }
 

@@ -8,31 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reporting rules the {@link Submission} tests register: 永吉县's five indicators of 2025-Q1, open from 1 April
- * and due on 15 April, on 2 April, until a test says otherwise.
+ * The forms the {@link Submission} tests register: 永吉县's five indicators of 2025-Q1, open from 1 April and due on
+ * 15 April, until a test says otherwise.
  */
-final class FakeReportingRules implements ReportingRules {
+final class FakeReportForms implements ReportForms {
     private List<ExpectedValue> expected = SubmissionFixtures.expectedValues();
     private LocalDate opens = SubmissionFixtures.OPENS;
     private LocalDate due = SubmissionFixtures.DEADLINE;
-    private LocalDate today = SubmissionFixtures.TODAY;
     private final List<String> asked = new ArrayList<>();
 
     /** From now on the unit's form has these indicators. */
-    FakeReportingRules expect(List<ExpectedValue> indicators) {
+    FakeReportForms expect(List<ExpectedValue> indicators) {
         this.expected = indicators;
         return this;
     }
 
     /** From now on the calendars open and close the report on these days. */
-    FakeReportingRules window(LocalDate opens, LocalDate due) {
+    FakeReportForms window(LocalDate opens, LocalDate due) {
         this.opens = opens;
         this.due = due;
-        return this;
-    }
-
-    FakeReportingRules today(LocalDate today) {
-        this.today = today;
         return this;
     }
 
@@ -45,10 +39,5 @@ final class FakeReportingRules implements ReportingRules {
     public ReportForm formFor(String orgUnitId, Period period) {
         asked.add(orgUnitId + " " + period.code());
         return new ReportForm(expected, new Window(opens, due));
-    }
-
-    @Override
-    public LocalDate today() {
-        return today;
     }
 }

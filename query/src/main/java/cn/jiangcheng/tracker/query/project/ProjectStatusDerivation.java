@@ -14,17 +14,17 @@ import java.time.temporal.ChronoUnit;
  * completed. Without planned dates or a planned investment nothing says it is on schedule: 未编制计划 instead of
  * 未开工 or 推进中 (a known delay or completion still shows as such).
  */
-final class ProjectStatusRule {
+final class ProjectStatusDerivation {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     record Evaluation(ProjectStatus status, BigDecimal expectedProgress, BigDecimal behindPoints,
                       int overdueMilestones, long daysOverdue) {
     }
 
-    private ProjectStatusRule() {
+    private ProjectStatusDerivation() {
     }
 
-    static Evaluation evaluate(ProjectFacts p, LocalDate today, BigDecimal marginPoints) {
+    static Evaluation derive(ProjectFacts p, LocalDate today, BigDecimal marginPoints) {
         BigDecimal expected = expectedProgress(p.plannedStart(), p.plannedFinish(), today);
         BigDecimal behind = expected == null ? BigDecimal.ZERO : expected.subtract(p.progress()).max(BigDecimal.ZERO);
         int overdue = 0;
