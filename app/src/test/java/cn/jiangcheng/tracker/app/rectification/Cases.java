@@ -54,14 +54,17 @@ final class Cases {
         return detail.path("summary").path("version").asLong();
     }
 
-    /** Acts on the case at the version the client last saw and waits until the ledger has moved past it. */
     /**
      * Acts on the case's current version, as a user would; the deadline manager may change the case in between (a
-     * 临期预警 firing), and then, like the user told 请刷新后重试, this reloads and tries again.
+     * 临期预警 firing, which the ledger shows a moment later), and then, like the user told 请刷新后重试, this waits,
+     * reloads and tries again.
      */
     static ApiClient.Response act(ApiClient client, String id, String action, String fields) {
         ApiClient.Response response = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 6; attempt++) {
+            if (attempt > 0) {
+                pause(Duration.ofMillis(200L * attempt));
+            }
             JsonNode before = client.get("/api/cases/" + id).json();
             String body = "{\"expectedVersion\":" + version(before) + (fields.isEmpty() ? "" : "," + fields) + "}";
             response = client.post("/api/cases/" + id + "/" + action, body);
@@ -73,6 +76,15 @@ final class Cases {
             }
         }
         return response;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void ok(ApiClient.Response response) {
