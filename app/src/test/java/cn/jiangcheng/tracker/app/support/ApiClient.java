@@ -68,6 +68,11 @@ public final class ApiClient {
         return send("GET", path, null, null, true);
     }
 
+    /** A POST without a body, for operations that take none. */
+    public Response post(String path) {
+        return send("POST", path, null, null, true);
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json, "application/json", true);
     }

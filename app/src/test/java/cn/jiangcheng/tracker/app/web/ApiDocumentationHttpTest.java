@@ -126,4 +126,13 @@ class ApiDocumentationHttpTest extends HttpTestBase {
         assertThat(logout.path("responses").has("204")).isTrue();
         assertThat(logout.path("responses").path("204").has("content")).isFalse();
     }
+
+    @Test
+    void theEventLogsFiltersAreNamedOneByOne() {
+        List<String> names = new ArrayList<>();
+        docs().path("paths").path("/api/audit/events").path("get").path("parameters")
+                .forEach(p -> names.add(p.path("name").asText() + (p.path("required").asBoolean() ? "!" : "")));
+        assertThat(names).contains("from", "to", "orgUnit", "eventType", "after", "limit", "order")
+                .doesNotContain("params", "params!");
+    }
 }
