@@ -80,7 +80,7 @@ public class NotApplicableController {
                                  String reason) {
     }
 
-    public record ReasonRequest(@NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
+    public record NotApplicableReason(@NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
                                 String reason) {
     }
 
@@ -88,7 +88,7 @@ public class NotApplicableController {
                                  @Size(max = 500, message = "确认意见不能超过500个字符") String comment) {
     }
 
-    public record DecisionRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
+    public record NotApplicableDecision(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
                                   @NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
                                   String reason) {
     }
@@ -112,7 +112,7 @@ public class NotApplicableController {
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "直接设定不涉及（市生态环境局）")
     public Accepted set(@PathVariable String id, @PathVariable String unitId,
-                        @Valid @RequestBody ReasonRequest request) {
+                        @Valid @RequestBody NotApplicableReason request) {
         TrackerUser user = cityBureau();
         IndicatorView indicator = indicatorOfCity(id, user);
         OrgUnitView unit = reportingUnit(indicator, unitId, user);
@@ -136,7 +136,7 @@ public class NotApplicableController {
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "驳回不涉及申请")
     public Accepted reject(@PathVariable String id, @PathVariable String unitId,
-                           @Valid @RequestBody DecisionRequest request) {
+                           @Valid @RequestBody NotApplicableDecision request) {
         String recordId = existing(id, unitId).id();
         commandGateway.sendAndWait(new RejectNotApplicable(recordId, request.reason(), request.expectedVersion()));
         return new Accepted(recordId);
@@ -146,7 +146,7 @@ public class NotApplicableController {
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "撤销不涉及（该单位恢复填报此指标）")
     public Accepted revoke(@PathVariable String id, @PathVariable String unitId,
-                           @Valid @RequestBody DecisionRequest request) {
+                           @Valid @RequestBody NotApplicableDecision request) {
         String recordId = existing(id, unitId).id();
         commandGateway.sendAndWait(new RevokeNotApplicable(recordId, request.reason(), request.expectedVersion()));
         return new Accepted(recordId);

@@ -10,6 +10,7 @@ import cn.jiangcheng.tracker.app.web.BadRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -40,8 +41,7 @@ import java.util.Set;
 @PreAuthorize("hasRole('AUDITOR')")
 @Tag(name = "审计")
 public class AuditController {
-    private static final Set<String> FILTERS = Set.of("from", "to", "orgUnit", "user", "aggregateType", "aggregateId",
-            "eventType", "correlationId", "after", "limit", "order", "format");
+    private static final Set<String> FILTERS = AuditFilterParameters.names();
 
     private final AuditLog log;
     private final AggregateHistory history;
@@ -62,7 +62,7 @@ public class AuditController {
 
     @GetMapping("/events")
     @Operation(summary = "检索本市事件日志（按时间、单位、用户、记录、事件类型、关联号；按全局序号翻页）")
-    public AuditLog.Page events(@RequestParam Map<String, String> params) {
+    public AuditLog.Page events(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         TrackerUser auditor = Caller.current();
         AuditLog.Page page = log.search(filter(auditor, params, 50, AuditLog.MAX_PAGE));
         trail.read(auditor, "events", params, page.events().size());
@@ -71,7 +71,7 @@ public class AuditController {
 
     @GetMapping("/export")
     @Operation(summary = "导出所选事件及其链接（CSV 或 JSON），可离线校验")
-    public ResponseEntity<byte[]> export(@RequestParam Map<String, String> params) throws IOException {
+    public ResponseEntity<byte[]> export(@Parameter(hidden = true) @RequestParam Map<String, String> params) throws IOException {
         TrackerUser auditor = Caller.current();
         String format = params.getOrDefault("format", "json");
         if (!format.equals("json") && !format.equals("csv")) {

@@ -95,7 +95,7 @@ public class ProjectController {
         this.clock = clock;
     }
 
-    public record MilestoneInput(@Size(max = 40, message = "里程碑编号不能超过40个字符") String id,
+    public record ProjectMilestoneInput(@Size(max = 40, message = "里程碑编号不能超过40个字符") String id,
                                  @NotBlank(message = "请填写里程碑名称") @Size(max = 100, message = "里程碑名称不能超过100个字符")
                                  String name,
                                  @NotNull(message = "请填写里程碑计划日期") LocalDate plannedDate) {
@@ -111,10 +111,10 @@ public class ProjectController {
                             @NotNull(message = "请填写计划投资") @DecimalMin(value = "0", message = "计划投资不能为负数")
                             @Digits(integer = 7, fraction = 2, message = "计划投资最多7位整数、2位小数（万元）")
                             BigDecimal plannedInvestment,
-                            @Size(max = 30, message = "里程碑最多30个") List<@Valid @NotNull MilestoneInput> milestones) {
+                            @Size(max = 30, message = "里程碑最多30个") List<@Valid @NotNull ProjectMilestoneInput> milestones) {
     }
 
-    public record CreateRequest(@NotNull(message = "项目信息不能为空") @Valid PlanInput plan,
+    public record NewProjectRequest(@NotNull(message = "项目信息不能为空") @Valid PlanInput plan,
                                 @NotBlank(message = "请选择牵头单位") String leadUnitId,
                                 @Size(max = 20, message = "配合单位最多20个")
                                 List<@NotBlank(message = "配合单位不能为空") String> cooperatingUnitIds) {
@@ -161,11 +161,11 @@ public class ProjectController {
                                 @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record ApproveRequest(@Size(max = 500, message = "审核意见不能超过500个字符") String comment,
+    public record ProjectUpdateApproval(@Size(max = 500, message = "审核意见不能超过500个字符") String comment,
                                  @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record ReturnRequest(@NotBlank(message = "请填写退回原因") @Size(max = 500, message = "退回原因不能超过500个字符")
+    public record ProjectUpdateReturn(@NotBlank(message = "请填写退回原因") @Size(max = 500, message = "退回原因不能超过500个字符")
                                 String reason,
                                 @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
@@ -240,7 +240,7 @@ public class ProjectController {
     @PreAuthorize("hasRole('APPROVER')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建项目（市生态环境局）")
-    public Accepted create(@Valid @RequestBody CreateRequest request) {
+    public Accepted create(@Valid @RequestBody NewProjectRequest request) {
         TrackerUser user = Caller.current();
         var lead = access.unitOfCity(request.leadUnitId(), user);
         List<String> cooperating = cooperating(request.cooperatingUnitIds(), user);
@@ -334,7 +334,7 @@ public class ProjectController {
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "审核通过进展报告")
     public Accepted approve(@PathVariable String id, @PathVariable String updateId,
-                            @Valid @RequestBody ApproveRequest request) {
+                            @Valid @RequestBody ProjectUpdateApproval request) {
         access.visible(id, Caller.current());
         commandGateway.sendAndWait(new ApproveProjectUpdate(id, updateId, request.comment(), request.expectedVersion()));
         return new Accepted(updateId);
@@ -344,7 +344,7 @@ public class ProjectController {
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "退回进展报告")
     public Accepted returnUpdate(@PathVariable String id, @PathVariable String updateId,
-                                 @Valid @RequestBody ReturnRequest request) {
+                                 @Valid @RequestBody ProjectUpdateReturn request) {
         access.visible(id, Caller.current());
         commandGateway.sendAndWait(new ReturnProjectUpdate(id, updateId, request.reason(), request.expectedVersion()));
         return new Accepted(updateId);
@@ -369,7 +369,7 @@ public class ProjectController {
                 .max().orElse(0);
         List<Milestone> milestones = new ArrayList<>();
         Set<String> known = new java.util.HashSet<>(existing.stream().map(MilestoneView::milestoneId).toList());
-        for (MilestoneInput m : input.milestones() == null ? List.<MilestoneInput>of() : input.milestones()) {
+        for (ProjectMilestoneInput m : input.milestones() == null ? List.<ProjectMilestoneInput>of() : input.milestones()) {
             String id = m.id() == null || m.id().isBlank() ? null : m.id().strip();
             if (id != null && !known.contains(id)) {
                 throw new BadRequest("milestones", "里程碑编号“" + id + "”不属于该项目");

@@ -45,7 +45,7 @@ public final class CaseRequests {
                                   String requirements) {
     }
 
-    public record MilestoneInput(@NotNull(message = "请填写节点日期") LocalDate dueOn,
+    public record CaseMilestoneInput(@NotNull(message = "请填写节点日期") LocalDate dueOn,
                                  @NotBlank(message = "请填写节点内容") @Size(max = 200, message = "节点内容不能超过200个字符")
                                  String description) {
     }
@@ -53,12 +53,12 @@ public final class CaseRequests {
     public record PlanRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
                               @NotBlank(message = "请填写整改措施") @Size(max = 2000, message = "整改措施不能超过2000个字符")
                               String measures,
-                              @Size(max = 20, message = "整改节点最多20个") List<@Valid @NotNull MilestoneInput> milestones,
+                              @Size(max = 20, message = "整改节点最多20个") List<@Valid @NotNull CaseMilestoneInput> milestones,
                               @NotBlank(message = "请填写整改责任人") @Size(max = 60, message = "责任人不能超过60个字符")
                               String responsiblePerson) {
     }
 
-    public record ReasonRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+    public record CaseReasonRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
                                 @NotBlank(message = "请填写原因") @Size(max = 500, message = "原因不能超过500个字符")
                                 String reason) {
     }
@@ -89,11 +89,11 @@ public final class CaseRequests {
                                 String reason) {
     }
 
-    public record CloseRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+    public record CaseCloseRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
                                @Size(max = 500, message = "销号意见不能超过500个字符") String comment) {
     }
 
-    public record ReopenRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+    public record CaseReopenRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
                                 @NotBlank(message = "请填写重新打开原因") @Size(max = 500, message = "原因不能超过500个字符")
                                 String reason,
                                 @NotNull(message = "请填写新的整改时限") LocalDate newDeadline) {
@@ -105,7 +105,7 @@ public final class CaseRequests {
                                    @NotNull(message = "请填写申请延至的日期") LocalDate newDeadline) {
     }
 
-    public record DecisionRequest(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
+    public record ExtensionDecision(@NotNull(message = VERSION) @PositiveOrZero Long expectedVersion,
                                   @Size(max = 500, message = "意见不能超过500个字符") String comment) {
     }
 

@@ -33,17 +33,17 @@ import cn.jiangcheng.tracker.api.rectification.RectificationTypes.Status;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.AcceptRequest;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.AcceptanceRequest;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.CaseCreated;
-import cn.jiangcheng.tracker.app.rectification.CaseRequests.CloseRequest;
-import cn.jiangcheng.tracker.app.rectification.CaseRequests.DecisionRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.CaseCloseRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.ExtensionDecision;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.ExtensionCreated;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.ExtensionRequest;
-import cn.jiangcheng.tracker.app.rectification.CaseRequests.MilestoneInput;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.CaseMilestoneInput;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.PlanRequest;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.ProgressRequest;
-import cn.jiangcheng.tracker.app.rectification.CaseRequests.ReasonRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.CaseReasonRequest;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.RegisterRequest;
 import cn.jiangcheng.tracker.app.rectification.CaseRequests.RejectRequest;
-import cn.jiangcheng.tracker.app.rectification.CaseRequests.ReopenRequest;
+import cn.jiangcheng.tracker.app.rectification.CaseRequests.CaseReopenRequest;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
@@ -165,7 +165,7 @@ public class RectificationController {
     @PostMapping("/{id}/return-plan")
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "退回整改方案")
-    public Accepted returnPlan(@PathVariable String id, @Valid @RequestBody ReasonRequest request) {
+    public Accepted returnPlan(@PathVariable String id, @Valid @RequestBody CaseReasonRequest request) {
         visible(id);
         commandGateway.sendAndWait(new ReturnPlan(id, request.reason(), request.expectedVersion()));
         return new Accepted(id);
@@ -238,7 +238,7 @@ public class RectificationController {
     @PostMapping("/{id}/close")
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "销号（公示期满后）")
-    public Accepted close(@PathVariable String id, @Valid @RequestBody CloseRequest request) {
+    public Accepted close(@PathVariable String id, @Valid @RequestBody CaseCloseRequest request) {
         visible(id);
         commandGateway.sendAndWait(new CloseCase(id, request.comment(), request.expectedVersion()));
         return new Accepted(id);
@@ -247,7 +247,7 @@ public class RectificationController {
     @PostMapping("/{id}/reopen")
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "回头看：重新打开已销号案件")
-    public Accepted reopen(@PathVariable String id, @Valid @RequestBody ReopenRequest request) {
+    public Accepted reopen(@PathVariable String id, @Valid @RequestBody CaseReopenRequest request) {
         visible(id);
         commandGateway.sendAndWait(new ReopenCase(id, request.reason(), request.newDeadline(),
                 request.expectedVersion()));
@@ -270,7 +270,7 @@ public class RectificationController {
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "批准延期")
     public Accepted approveExtension(@PathVariable String id, @PathVariable String requestId,
-                                     @Valid @RequestBody DecisionRequest request) {
+                                     @Valid @RequestBody ExtensionDecision request) {
         visible(id);
         commandGateway.sendAndWait(new ApproveExtension(id, requestId, request.comment(),
                 request.expectedVersion()));
@@ -281,7 +281,7 @@ public class RectificationController {
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "不予延期")
     public Accepted denyExtension(@PathVariable String id, @PathVariable String requestId,
-                                  @Valid @RequestBody ReasonRequest request) {
+                                  @Valid @RequestBody CaseReasonRequest request) {
         visible(id);
         commandGateway.sendAndWait(new DenyExtension(id, requestId, request.reason(), request.expectedVersion()));
         return new Accepted(id);

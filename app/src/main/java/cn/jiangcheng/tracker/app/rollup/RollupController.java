@@ -67,12 +67,12 @@ public class RollupController {
         this.pointInTime = pointInTime;
     }
 
-    public record CloseRequest(@NotBlank(message = "填报期间不能为空") String period,
+    public record PeriodCloseRequest(@NotBlank(message = "填报期间不能为空") String period,
                                @NotBlank(message = "请填写截止汇总说明")
                                @Size(max = 500, message = "截止汇总说明不能超过500个字符") String note) {
     }
 
-    public record ReopenRequest(@NotBlank(message = "填报期间不能为空") String period,
+    public record PeriodReopenRequest(@NotBlank(message = "填报期间不能为空") String period,
                                 @NotBlank(message = "请填写重新开放原因")
                                 @Size(max = 500, message = "重新开放原因不能超过500个字符") String reason) {
     }
@@ -84,7 +84,7 @@ public class RollupController {
     @PostMapping("/api/rollups/city/closure")
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "截止汇总：按现有数据判定本期，并记录未报送单位")
-    public CityRollup close(@Valid @RequestBody CloseRequest request) {
+    public CityRollup close(@Valid @RequestBody PeriodCloseRequest request) {
         TrackerUser user = Caller.current();
         Period parsed = Period.parse(request.period()).orElseThrow(() -> BadRequest.period("period", request.period()));
         if (user.dataScope() != DataScope.CITY) {
@@ -98,7 +98,7 @@ public class RollupController {
     @PostMapping("/api/rollups/city/closure/reopen")
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "重新开放已截止汇总的期间")
-    public CityRollup reopen(@Valid @RequestBody ReopenRequest request) {
+    public CityRollup reopen(@Valid @RequestBody PeriodReopenRequest request) {
         TrackerUser user = Caller.current();
         Period parsed = Period.parse(request.period()).orElseThrow(() -> BadRequest.period("period", request.period()));
         commandGateway.sendAndWait(new ReopenPeriod(ClosureCommands.reportingPeriodId(user.cityId(), parsed.code()),

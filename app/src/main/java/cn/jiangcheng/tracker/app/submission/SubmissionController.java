@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.app.submission;
 
-import cn.jiangcheng.tracker.api.common.BusinessTime;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
@@ -63,7 +62,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -84,11 +82,11 @@ public class SubmissionController {
     private final UnitForms rules;
     private final EvidenceStore evidenceStore;
     private final IndicatorCatalog catalog;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
     public SubmissionController(CommandGateway commandGateway, QueryGateway queryGateway, OrgDirectory orgDirectory,
                                 SubmissionAccess access, UnitForms rules, EvidenceStore evidenceStore,
-                                IndicatorCatalog catalog, Clock clock) {
+                                IndicatorCatalog catalog, BusinessCalendar calendar) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.orgDirectory = orgDirectory;
@@ -96,7 +94,7 @@ public class SubmissionController {
         this.rules = rules;
         this.evidenceStore = evidenceStore;
         this.catalog = catalog;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public record ValueInput(@NotBlank(message = "指标不能为空") @Size(max = 40) String indicator, BigDecimal value,
@@ -108,7 +106,7 @@ public class SubmissionController {
         }
     }
 
-    public record CreateRequest(@NotBlank(message = "单位不能为空") String orgUnitId,
+    public record NewSubmissionRequest(@NotBlank(message = "单位不能为空") String orgUnitId,
                                 @NotBlank(message = "填报期间不能为空") String period,
                                 @Size(max = 100, message = "指标过多") List<@Valid @NotNull ValueInput> values) {
     }
@@ -118,11 +116,11 @@ public class SubmissionController {
                                @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
     }
 
-    public record ApproveRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
+    public record SubmissionApproval(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
                                  @Size(max = 500, message = "审核意见不能超过500个字符") String comment) {
     }
 
-    public record ReturnRequest(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
+    public record SubmissionReturn(@NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
                                 @NotBlank(message = "请填写退回原因") @Size(max = 500, message = "退回原因不能超过500个字符")
                                 String reason,
                                 @Size(max = 100) Map<@Size(max = 40) String, @Size(max = 500, message = "意见不能超过500个字符") String>
@@ -134,19 +132,19 @@ public class SubmissionController {
                                    String reason) {
     }
 
-    public record SubmissionCreated(String id, Status status, long version) {
+    public record NewSubmission(String id, Status status, long version) {
     }
 
     @PostMapping("/api/submissions")
     @PreAuthorize("hasRole('SUBMITTER')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建填报（草稿）")
-    public SubmissionCreated create(@Valid @RequestBody CreateRequest request) {
+    public NewSubmission create(@Valid @RequestBody NewSubmissionRequest request) {
         TrackerUser user = Caller.current();
         Period period = parsePeriod(request.period());
         String id = createDraft(user, request.orgUnitId(), period,
                 request.values() == null ? List.of() : request.values().stream().map(ValueInput::toReported).toList());
-        return new SubmissionCreated(id, Status.DRAFT, 1);
+        return new NewSubmission(id, Status.DRAFT, 1);
     }
 
     /** Creates a report; the aggregate itself looks up what the unit reports and when. */
@@ -175,7 +173,7 @@ public class SubmissionController {
 
     /** The server's date in China: periods open and reports are late by it, whatever the client's clock says. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        return calendar.today();
     }
 
     @GetMapping("/api/submissions")
@@ -232,7 +230,7 @@ public class SubmissionController {
     @PostMapping("/api/submissions/{id}/approve")
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "审核通过")
-    public Accepted approve(@PathVariable String id, @Valid @RequestBody ApproveRequest request) {
+    public Accepted approve(@PathVariable String id, @Valid @RequestBody SubmissionApproval request) {
         access.visible(id, Caller.current());
         commandGateway.sendAndWait(new ApproveSubmission(id, request.comment(), request.expectedVersion()));
         return new Accepted(id);
@@ -241,7 +239,7 @@ public class SubmissionController {
     @PostMapping("/api/submissions/{id}/return")
     @PreAuthorize("hasRole('APPROVER')")
     @Operation(summary = "退回修改")
-    public Accepted returnForChanges(@PathVariable String id, @Valid @RequestBody ReturnRequest request) {
+    public Accepted returnForChanges(@PathVariable String id, @Valid @RequestBody SubmissionReturn request) {
         access.visible(id, Caller.current());
         commandGateway.sendAndWait(new ReturnSubmission(id, request.reason(),
                 request.valueComments() == null ? Map.of() : request.valueComments(), request.expectedVersion()));

@@ -80,7 +80,7 @@ public class SubmissionExcelController {
     @PreAuthorize("hasRole('SUBMITTER')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "导入Excel填报表（保存为草稿）")
-    public SubmissionController.SubmissionCreated upload(@RequestPart("file") MultipartFile file,
+    public SubmissionController.NewSubmission upload(@RequestPart("file") MultipartFile file,
                                                @RequestParam String orgUnitId, @RequestParam String period)
             throws IOException {
         TrackerUser user = Caller.current();
@@ -101,11 +101,11 @@ public class SubmissionExcelController {
         Optional<SubmissionDetail> report = existing(unit.id(), parsed);
         if (report.isEmpty()) {
             String id = submissions.createDraft(user, unit.id(), parsed, values);
-            return new SubmissionController.SubmissionCreated(id, Status.DRAFT, 1);
+            return new SubmissionController.NewSubmission(id, Status.DRAFT, 1);
         }
         SubmissionDetail current = report.get();
         commandGateway.sendAndWait(new SaveSubmissionDraft(current.id(), values, current.version()));
-        return new SubmissionController.SubmissionCreated(current.id(), Status.DRAFT, current.version() + 1);
+        return new SubmissionController.NewSubmission(current.id(), Status.DRAFT, current.version() + 1);
     }
 
     private Optional<SubmissionDetail> existing(String orgUnitId, Period period) {

@@ -18,16 +18,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What /v3/api-docs adds to springdoc's reading of the controllers: strict record schemas ({@link RecordSchemas})
- * and the error answers every endpoint can give, all in the one {@link ApiError} shape that
- * {@link ApiExceptionHandler} and the security handlers write.
+ * What /v3/api-docs adds to springdoc's reading of the controllers: strict record schemas ({@link RecordSchemas}),
+ * the log-in and log-out answered by Spring Security's filters ({@link SecurityEndpoints}), and the error answers
+ * every endpoint can give, all in the one {@link ApiError} shape that {@link ApiExceptionHandler} and the security
+ * handlers write. Two records sharing a name would make one schema describe both, so the document is refused then.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentation {
     /** Reachable without logging in, so never 401 or 403. */
     private static final Set<String> PUBLIC_PATHS = Set.of("/api/csrf");
 
-    private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
     private static final Map<String, String> ERRORS = new LinkedHashMap<>();
 
@@ -50,6 +51,11 @@ public class ApiDocumentation {
     @Bean
     public OpenApiCustomizer apiContract(RecordSchemas recordSchemas) {
         return api -> {
+            if (!recordSchemas.conflicts().isEmpty()) {
+                throw new IllegalStateException("API records share a schema name, so the document would merge them;"
+                        + " rename one of each: " + String.join("; ", recordSchemas.conflicts()));
+            }
+            SecurityEndpoints.document(api);
             documentErrors(api);
             recordSchemas.tighten(api);
         };
@@ -58,6 +64,9 @@ public class ApiDocumentation {
     private static void documentErrors(OpenAPI api) {
         ModelConverters.getInstance().readAll(ApiError.class).forEach(api.getComponents()::addSchemas);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (SecurityEndpoints.PATHS.contains(path)) {
+                return; // their few answers are written out in full
+            }
             ApiResponses responses = operation.getResponses();
             responses.values().stream().filter(r -> r.getContent() != null)
                     .flatMap(r -> r.getContent().values().stream()).map(MediaType::getSchema)
@@ -67,10 +76,14 @@ public class ApiDocumentation {
                 if (!responses.containsKey(status)) {
                     responses.addApiResponse(status, new ApiResponse().description(ERRORS.get(status))
                             .content(new Content().addMediaType(JSON,
-                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError")))));
+                                    new MediaType().schema(apiError()))));
                 }
             }
         }));
+    }
+
+    static Schema<?> apiError() {
+        return new Schema<>().$ref("#/components/schemas/ApiError");
     }
 
     /** The errors that apply: reads can be refused or miss, changes can also conflict, be too large or break a rule. */

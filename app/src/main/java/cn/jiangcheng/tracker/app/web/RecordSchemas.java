@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the published schemas of the API's records say exactly what goes over the wire. springdoc names a schema
- * after the record's simple name and silently merges two records of the same name, so a second record with a name
- * already taken fails the document instead. Records are written whole (nulls included) and read strictly, so every
+ * after the record's simple name and silently merges two records of the same name, so every such pair is noted in
+ * {@link #conflicts()} and {@link ApiDocumentation} refuses to publish a document with any (springdoc logs and
+ * swallows what a converter throws, so throwing here would go unnoticed). Records are written whole (nulls included) and read strictly, so every
  * record schema forbids other fields, every field of a record that is answered is required, and a field that Java
  * lets be null is marked nullable.
  */
@@ -35,6 +36,7 @@ public class RecordSchemas implements ModelConverter {
     private static final String REF_PREFIX = "#/components/schemas/";
 
     private final Map<String, Class<?>> recordsByName = new ConcurrentHashMap<>();
+    private final Set<String> conflicts = ConcurrentHashMap.newKeySet();
 
     @Override
     public Schema resolve(AnnotatedType annotated, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -43,11 +45,15 @@ public class RecordSchemas implements ModelConverter {
         if (raw.isRecord()) {
             Class<?> earlier = recordsByName.putIfAbsent(raw.getSimpleName(), raw);
             if (earlier != null && earlier != raw) {
-                throw new IllegalStateException("Two API records are both named " + raw.getSimpleName() + " ("
-                        + earlier.getName() + ", " + raw.getName() + "): the document would merge them; rename one");
+                conflicts.add(raw.getSimpleName() + " (" + earlier.getName() + ", " + raw.getName() + ")");
             }
         }
         return chain.hasNext() ? chain.next().resolve(annotated, context, chain) : null;
+    }
+
+    /** Records springdoc met that share a simple name with another one, so that one schema describes both. */
+    public List<String> conflicts() {
+        return conflicts.stream().sorted().toList();
     }
 
     /** Called once the document is complete. */

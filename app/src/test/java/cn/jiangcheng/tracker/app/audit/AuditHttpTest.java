@@ -122,7 +122,7 @@ class AuditHttpTest extends HttpTestBase {
             assertThat(client.get("/api/audit/events").status()).as(user).isEqualTo(403);
             assertThat(client.get("/api/audit/verify").status()).as(user).isEqualTo(403);
             assertThat(client.get("/api/audit/projections").status()).as(user).isEqualTo(403);
-            assertThat(client.post("/api/audit/projections/submissions/rebuild", "{}").status()).as(user).isEqualTo(403);
+            assertThat(client.post("/api/audit/projections/submissions/rebuild").status()).as(user).isEqualTo(403);
         }
         assertThat(anonymous().get("/api/audit/events").status()).isEqualTo(401);
         // and the auditor still issues no business command
@@ -145,7 +145,7 @@ class AuditHttpTest extends HttpTestBase {
         assertBad(auditor.get("/api/audit/export?format=pdf"), "format");
         assertBad(auditor.get("/api/audit/aggregates/Submission/x/state?asOf=2026-13-45"), "asOf");
         assertThat(auditor.get("/api/audit/aggregates/Nonsense/x/timeline").status()).isEqualTo(404);
-        assertThat(auditor.post("/api/audit/projections/no-such-projection/rebuild", "{}").status()).isEqualTo(404);
+        assertThat(auditor.post("/api/audit/projections/no-such-projection/rebuild").status()).isEqualTo(404);
         assertThat(eventCount()).as("refused reads record nothing").isEqualTo(before);
     }
 

@@ -34,7 +34,7 @@ class ProjectionRebuildHttpTest extends HttpTestBase {
                 + "values ('no-such-report', 0, 'CREATED', 0, now())");
         assertThat(checksums()).isNotEqualTo(before);
 
-        ApiClient.Response started = auditor.post("/api/audit/projections/submissions/rebuild", "{}");
+        ApiClient.Response started = auditor.post("/api/audit/projections/submissions/rebuild");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode ready = awaitReady(auditor, "submissions");
         assertThat(ready.path("progressPercent").asInt()).isEqualTo(100);

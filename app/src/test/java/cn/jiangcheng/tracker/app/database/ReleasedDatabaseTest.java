@@ -195,7 +195,7 @@ class ReleasedDatabaseTest {
         List<String> names = auditor.get("/api/audit/projections").json().findValuesAsText("name");
         assertThat(names).hasSizeGreaterThanOrEqualTo(9);
         for (String name : names) {
-            ApiClient.Response started = auditor.post("/api/audit/projections/" + name + "/rebuild", "{}");
+            ApiClient.Response started = auditor.post("/api/audit/projections/" + name + "/rebuild");
             assertThat(started.status()).as(name + " " + started).isEqualTo(202);
         }
         awaitEveryProjectionReady(auditor, jdbc);

@@ -68,6 +68,11 @@ public final class ApiClient {
         return send("GET", path, null, null, true);
     }
 
+    /** A POST without a body, for operations that take none. */
+    public Response post(String path) {
+        return send("POST", path, null, null, true);
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json, "application/json", true);
     }
@@ -96,7 +101,7 @@ public final class ApiClient {
             csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         }
         extraHeaders.forEach(request::header);
-        return execute(request.build());
+        return execute(request.build(), contentType, body == null ? "" : body);
     }
 
     /** Posts one file as multipart/form-data field "file", as the web UI's upload buttons do. */
@@ -117,7 +122,7 @@ public final class ApiClient {
             request.header("Authorization", basicAuth);
         }
         csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-        return execute(request.build());
+        return execute(request.build(), "multipart/form-data; boundary=" + boundary, null);
     }
 
     /** GETs a file (an Excel export, an evidence file) as bytes; its status and content type are checked too. */
@@ -128,8 +133,10 @@ public final class ApiClient {
         }
         try {
             HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            ApiContract.published(baseUrl).check("GET", path, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), null);
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            ApiContract.published(baseUrl).check("GET", path, null, "", response.statusCode(), contentType,
+                    contentType != null && contentType.contains("json")
+                            ? new String(response.body(), StandardCharsets.UTF_8) : null);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,12 +146,24 @@ public final class ApiClient {
         }
     }
 
+    /** Sends a request built by the test; its body cannot be read back, so only its answer is checked fully. */
     public Response execute(HttpRequest request) {
+        return execute(request, null, null);
+    }
+
+    private Response execute(HttpRequest request, String contentType, String body) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            ApiContract.published(baseUrl).check(request.method(), request.uri().getRawPath()
-                            + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()),
-                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+            String pathAndQuery = request.uri().getRawPath()
+                    + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+            String answeredType = response.headers().firstValue("Content-Type").orElse(null);
+            if (body == null && contentType == null) {
+                ApiContract.published(baseUrl).check(request.method(), pathAndQuery, response.statusCode(),
+                        answeredType, response.body());
+            } else {
+                ApiContract.published(baseUrl).check(request.method(), pathAndQuery, contentType, body,
+                        response.statusCode(), answeredType, response.body());
+            }
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
