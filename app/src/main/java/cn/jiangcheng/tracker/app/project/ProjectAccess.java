@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.project;
 
+import cn.jiangcheng.tracker.api.org.EcologyBureau;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.project.ProjectQueries.FindProject;
@@ -83,8 +84,8 @@ public class ProjectAccess {
                 .orElseThrow(() -> new NotFoundInScope("未找到单位“" + unitId + "”"));
     }
 
-    /** The city bureau decides; by convention its unit id is the city id plus "-sthj". */
+    /** The city bureau decides; found by EcologyBureau's convention. */
     public Optional<String> approvalUnitOf(String cityId) {
-        return orgDirectory.find(cityId + "-sthj").filter(OrgUnitView::active).map(OrgUnitView::id);
+        return orgDirectory.find(EcologyBureau.unitIdOf(cityId)).filter(OrgUnitView::active).map(OrgUnitView::id);
     }
 }

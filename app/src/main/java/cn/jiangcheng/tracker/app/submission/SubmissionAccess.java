@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.submission;
 
+import cn.jiangcheng.tracker.api.org.EcologyBureau;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.org.OrgUnitType;
@@ -18,8 +19,6 @@ import java.util.Optional;
 @Component
 public class SubmissionAccess {
     static final String NOT_FOUND = "未找到该填报记录";
-    /** The city ecology-environment bureau approves; by convention its unit id is the city id plus "-sthj". */
-    static final String APPROVAL_UNIT_SUFFIX = "-sthj";
 
     private final QueryGateway queryGateway;
     private final OrgDirectory orgDirectory;
@@ -45,7 +44,7 @@ public class SubmissionAccess {
     }
 
     public Optional<String> approvalUnitOf(String cityId) {
-        return orgDirectory.find(cityId + APPROVAL_UNIT_SUFFIX).filter(OrgUnitView::active).map(OrgUnitView::id);
+        return orgDirectory.find(EcologyBureau.unitIdOf(cityId)).filter(OrgUnitView::active).map(OrgUnitView::id);
     }
 
     /** A unit below a county (a county department) is reviewed by that county before the city decides. */

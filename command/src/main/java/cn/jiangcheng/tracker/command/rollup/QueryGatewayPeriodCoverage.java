@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.command.rollup;
 
+import cn.jiangcheng.tracker.api.org.EcologyBureau;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.FindOrgUnit;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.rollup.RollupQueries.CityRollup;
@@ -16,9 +17,6 @@ import java.util.Optional;
 /** The coverage as the read models know it: the bureau from the org directory, the missing units from the rollup. */
 @Component
 class QueryGatewayPeriodCoverage implements PeriodCoverage {
-    /** Each city's bureau is its unit {@code <cityId>-sthj}, as the web layer names it. */
-    private static final String BUREAU_SUFFIX = "-sthj";
-
     private final QueryGateway queryGateway;
 
     QueryGatewayPeriodCoverage(QueryGateway queryGateway) {
@@ -30,7 +28,7 @@ class QueryGatewayPeriodCoverage implements PeriodCoverage {
         if (cityId == null) {
             return Optional.empty();
         }
-        return queryGateway.query(new FindOrgUnit(cityId + BUREAU_SUFFIX),
+        return queryGateway.query(new FindOrgUnit(EcologyBureau.unitIdOf(cityId)),
                         ResponseTypes.optionalInstanceOf(OrgUnitView.class)).join()
                 .filter(OrgUnitView::active).map(OrgUnitView::id);
     }
