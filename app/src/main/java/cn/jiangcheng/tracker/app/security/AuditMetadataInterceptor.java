@@ -39,11 +39,7 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
     }
 
     private Map<String, String> auditMetadata(CommandMessage<?> command) {
-        Map<String, String> metadata = new HashMap<>();
-        HttpServletRequest request = currentRequest();
-        String correlationId = request == null ? null : CorrelationIdFilter.of(request);
-        metadata.put(AuditKeys.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
-        metadata.put(AuditKeys.CLIENT_IP, request == null ? "" : request.getRemoteAddr());
+        Map<String, String> metadata = new HashMap<>(requestOrigin());
 
         TrackerUser user = Caller.find().orElse(null);
         if (user == null) {
@@ -73,11 +69,16 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
         metadata.put(AuditKeys.ROLES, user.roles().stream().map(Role::name).collect(Collectors.joining(",")));
         metadata.put(AuditKeys.ORG_UNIT_ID, user.orgUnitId());
         metadata.put(AuditKeys.CITY_ID, user.cityId());
-        HttpServletRequest request = currentRequest();
-        metadata.put(AuditKeys.CLIENT_IP, request == null ? "" : request.getRemoteAddr());
-        String correlationId = request == null ? null : CorrelationIdFilter.of(request);
-        metadata.put(AuditKeys.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
+        metadata.putAll(requestOrigin());
         return metadata;
+    }
+
+    /** The client address and the correlation id of the current request (a new id outside any request). */
+    static Map<String, String> requestOrigin() {
+        HttpServletRequest request = currentRequest();
+        String correlationId = request == null ? null : CorrelationIdFilter.of(request);
+        return Map.of(AuditKeys.CLIENT_IP, request == null ? "" : request.getRemoteAddr(),
+                AuditKeys.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
 
     private static HttpServletRequest currentRequest() {

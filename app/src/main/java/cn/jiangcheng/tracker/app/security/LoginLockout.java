@@ -1,6 +1,8 @@
 package cn.jiangcheng.tracker.app.security;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Locks an account for a while after repeated wrong passwords, counted in the database so that every node of a
@@ -34,12 +37,23 @@ public class LoginLockout {
     }
 
     public boolean isLocked(String username) {
-        Timestamp lockedUntil = jdbc.query("select locked_until from login_lockout where username = ?",
-                rs -> rs.next() ? rs.getTimestamp(1) : null, key(username));
-        return lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant());
+        return lock(username).isPresent();
     }
 
+    /** A lock in force: how many wrong passwords led to it and until when it holds. */
+    public record Lock(int failedAttempts, Instant lockedUntil) {
+    }
+
+    public Optional<Lock> lock(String username) {
+        Lock lock = jdbc.query("select failed_attempts, locked_until from login_lockout where username = ?",
+                rs -> rs.next() && rs.getTimestamp(2) != null
+                        ? new Lock(rs.getInt(1), rs.getTimestamp(2).toInstant()) : null, key(username));
+        return lock != null && lock.lockedUntil().isAfter(clock.instant()) ? Optional.of(lock) : Optional.empty();
+    }
+
+    /** Counted before {@link LoginAudit} records the failure, so that it can tell whether this one locked. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = key(event.getAuthentication().getName());
         Instant now = clock.instant();

@@ -5,8 +5,11 @@ import cn.jiangcheng.tracker.app.user.MeViews;
 import cn.jiangcheng.tracker.app.web.ApiError;
 import cn.jiangcheng.tracker.app.web.ApiErrorWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -20,19 +23,26 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Browsers sign in with a session cookie and send a CSRF header on every change; API clients may instead send
- * HTTP Basic credentials on each request, which no browser attaches by itself, so those skip the CSRF check.
+ * HTTP Basic credentials on each request without a session, which no browser attaches by itself, so only those
+ * skip the CSRF check. Every session-borne request re-checks its account ({@link SessionAccountCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -43,11 +53,24 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder(strength);
     }
 
+    /** Spring Security announces its refusals only when such a publisher exists; {@link SecurityAudit} records them. */
+    @Bean
+    public AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
+    }
+
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiErrorWriter errors, MeViews meViews,
-                                                   ObjectMapper objectMapper) throws Exception {
+                                                   ObjectMapper objectMapper, QueryGateway queryGateway,
+                                                   SecurityAudit audit, Clock clock,
+                                                   @Value("${tracker.security.session-absolute-timeout}")
+                                                   Duration absoluteTimeout) throws Exception {
+        SessionAccountCheck sessionCheck = new SessionAccountCheck(queryGateway, audit, clock, absoluteTimeout);
         RequestMatcher browserChange = request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+                && !basicWithoutSession(request);
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> errors.write(response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                SessionAccountCheck.endedAnswer(request).orElseGet(() -> unauthenticated(e)));
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/api/csrf").permitAll()
@@ -65,22 +88,28 @@ public class SecurityConfiguration {
                         .requireCsrfProtectionMatcher(browserChange))
                 .formLogin(form -> form
                         .loginProcessingUrl("/api/auth/login")
-                        .successHandler(loginSucceeded(meViews, objectMapper))
+                        .successHandler(loginSucceeded(meViews, objectMapper, sessionCheck))
                         .failureHandler(loginFailed(errors))
                         .permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, unauthenticated(e))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .addFilterAfter(sessionCheck, BasicAuthenticationFilter.class)
+                // nothing to return to after signing in (the UI routes itself), so no session for an anonymous 401
+                .requestCache(cache -> cache.disable())
                 .logout(logout -> logout
                         .logoutUrl("/api/auth/logout")
                         .logoutSuccessHandler((request, response, auth) ->
                                 response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) ->
-                                errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, unauthenticated(e)))
-                        .accessDeniedHandler((request, response, e) -> errors.write(response,
-                                HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
-                                        ? ApiError.of("CSRF_REJECTED", "页面已过期，请刷新页面后重试")
-                                        : ApiError.of("FORBIDDEN", "没有权限执行此操作"))))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                // refusals by role are recorded from Spring's AuthorizationDeniedEvent instead
+                                Caller.find().ifPresent(user -> audit.accessDenied(user, request, "CSRF_REJECTED"));
+                            }
+                            errors.write(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
+                                    ? ApiError.of("CSRF_REJECTED", "页面已过期，请刷新页面后重试")
+                                    : ApiError.of("FORBIDDEN", "没有权限执行此操作"));
+                        }))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -103,8 +132,20 @@ public class SecurityConfiguration {
         return ApiError.of("UNAUTHENTICATED", "请先登录");
     }
 
-    private static AuthenticationSuccessHandler loginSucceeded(MeViews meViews, ObjectMapper objectMapper) {
+    /**
+     * HTTP Basic credentials on a request without a session: an API client, whose header no browser adds by itself.
+     * Anything riding on a session cookie (whatever else it sends) needs the CSRF token.
+     */
+    static boolean basicWithoutSession(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null;
+    }
+
+    private static AuthenticationSuccessHandler loginSucceeded(MeViews meViews, ObjectMapper objectMapper,
+                                                               SessionAccountCheck sessionCheck) {
         return (request, response, authentication) -> {
+            sessionCheck.signedIn(request);
             MeView me = meViews.of((TrackerUser) authentication.getPrincipal());
             response.setStatus(HttpServletResponse.SC_OK);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -7,7 +7,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +21,8 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
     private final String username;
     private final String displayName;
     private String passwordHash;
+    /** Kept in the session instead of the hash (erased after sign-in): tells a changed password apart. */
+    private final String passwordFingerprint;
     private final Set<Role> roles;
     private final String orgUnitId;
     private final String cityId;
@@ -29,6 +35,7 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.passwordFingerprint = fingerprint(passwordHash);
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.orgUnitId = orgUnitId;
         this.cityId = cityId;
@@ -55,6 +62,21 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
 
     public String cityId() {
         return cityId;
+    }
+
+    public String passwordFingerprint() {
+        return passwordFingerprint;
+    }
+
+    /** SHA-256 of the stored hash: equal for the same hash, and no way back to it. */
+    public static String fingerprint(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((passwordHash == null ? "" : passwordHash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public DataScope dataScope() {

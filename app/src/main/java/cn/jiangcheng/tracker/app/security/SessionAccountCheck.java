@@ -1,0 +1,113 @@
+package cn.jiangcheng.tracker.app.security;
+
+import cn.jiangcheng.tracker.api.security.SecurityEvents.SessionEndReason;
+import cn.jiangcheng.tracker.api.user.UserQueries.FindUserAccount;
+import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
+import cn.jiangcheng.tracker.app.web.ApiError;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A session is only as good as the account behind it: on every request that rides on a session, the account is
+ * read again (one lookup by primary key in user_account_view, on whichever node answers) and compared with what
+ * the session was signed in with — enabled, roles, unit, a fingerprint of the password hash — and the sign-in
+ * instant with the absolute timeout. On any difference the session is invalidated and recorded as ended, and the
+ * request goes on as anonymous: protected paths then answer 401 SESSION_ENDED / SESSION_EXPIRED, public ones
+ * (the CSRF cookie, the static UI) still work.
+ */
+public class SessionAccountCheck extends OncePerRequestFilter {
+    static final String SIGNED_IN_AT = SessionAccountCheck.class.getName() + ".signedInAt";
+    private static final String ENDED = SessionAccountCheck.class.getName() + ".ended";
+
+    private final QueryGateway queryGateway;
+    private final SecurityAudit audit;
+    private final Clock clock;
+    private final Duration absoluteTimeout;
+
+    public SessionAccountCheck(QueryGateway queryGateway, SecurityAudit audit, Clock clock, Duration absoluteTimeout) {
+        this.queryGateway = queryGateway;
+        this.audit = audit;
+        this.clock = clock;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    /** Called on every successful form sign-in: the absolute timeout counts from here. */
+    void signedIn(HttpServletRequest request) {
+        request.getSession().setAttribute(SIGNED_IN_AT, clock.instant());
+    }
+
+    /** The 401 answer for a request whose session this filter has just ended, if it did. */
+    static Optional<ApiError> endedAnswer(HttpServletRequest request) {
+        if (!(request.getAttribute(ENDED) instanceof SessionEndReason reason)) {
+            return Optional.empty();
+        }
+        return Optional.of(reason == SessionEndReason.ABSOLUTE_TIMEOUT
+                ? ApiError.of("SESSION_EXPIRED", "登录已超过规定时长，请重新登录")
+                : ApiError.of("SESSION_ENDED", "账户信息已变更，请重新登录"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (session != null && auth != null && auth.getPrincipal() instanceof TrackerUser user
+                && signedInWith(session, user)) {
+            reasonToEnd(session, user).ifPresent(reason -> {
+                audit.sessionEnded(user, reason);
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                request.setAttribute(ENDED, reason);
+            });
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The caller is the session's user (not someone who sent HTTP Basic credentials of another account). */
+    private static boolean signedInWith(HttpSession session, TrackerUser user) {
+        return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                instanceof SecurityContext context && context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof TrackerUser sessionUser
+                && sessionUser.getUsername().equals(user.getUsername());
+    }
+
+    private Optional<SessionEndReason> reasonToEnd(HttpSession session, TrackerUser user) {
+        if (!(session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt)
+                || !clock.instant().isBefore(signedInAt.plus(absoluteTimeout))) {
+            return Optional.of(SessionEndReason.ABSOLUTE_TIMEOUT);
+        }
+        UserAccountView account = queryGateway.query(new FindUserAccount(user.getUsername()),
+                ResponseTypes.optionalInstanceOf(UserAccountView.class)).join().orElse(null);
+        if (account == null || !account.orgUnitId().equals(user.orgUnitId())
+                || !account.cityId().equals(user.cityId())) {
+            return Optional.of(SessionEndReason.ACCOUNT_CHANGED);
+        }
+        if (!account.enabled()) {
+            return Optional.of(SessionEndReason.ACCOUNT_DISABLED);
+        }
+        if (!Set.copyOf(account.roles()).equals(user.roles())) {
+            return Optional.of(SessionEndReason.ROLES_CHANGED);
+        }
+        if (!TrackerUser.fingerprint(account.passwordHash()).equals(user.passwordFingerprint())) {
+            return Optional.of(SessionEndReason.PASSWORD_CHANGED);
+        }
+        return Optional.empty();
+    }
+}
