@@ -60,6 +60,13 @@ export function toApiError(e) {
 
 let unauthorizedHandler = null
 
+/** 401 codes of a session the server ended (account changed, signed in too long ago): the message says why. */
+const SESSION_END_CODES = ['SESSION_ENDED', 'SESSION_EXPIRED']
+
+export function isSessionEnd(err) {
+  return !!err && err.status === 401 && SESSION_END_CODES.includes(err.code)
+}
+
 /** Called (once per failing request) when the server answers 401. */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler

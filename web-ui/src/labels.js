@@ -212,3 +212,11 @@ export const NOT_APPLICABLE_STATUS = {
   REJECTED: { label: '已驳回', type: 'danger' },
   REVOKED: { label: '已撤销', type: 'info' }
 }
+
+/** The security events (sign-in refused, account locked, access refused, session ended) as the 审计日志 names them. */
+export const SECURITY_EVENT_LABELS = {
+  LoginFailed: '登录失败',
+  AccountLocked: '账户锁定',
+  AccessDenied: '拒绝访问',
+  SessionEnded: '会话结束'
+}

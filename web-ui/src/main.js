@@ -5,18 +5,21 @@ import 'element-plus/dist/index.css'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router.js'
-import { ensureCsrf, onUnauthorized } from './api.js'
-import { session, clearSession } from './session.js'
+import { ensureCsrf, isSessionEnd, onUnauthorized } from './api.js'
+import { session, clearSession, sessionEnded } from './session.js'
 
 // Any 401 (session expired, server restarted …): back to the log-in page.
 let redirecting = false
-onUnauthorized(() => {
+onUnauthorized((err) => {
   const wasLoggedIn = !!session.me
-  clearSession()
+  // the server ended the session (account changed, signed in too long ago): the log-in page says why
+  const ended = isSessionEnd(err)
+  if (ended) sessionEnded(err.message)
+  else clearSession()
   const current = router.currentRoute.value
   if (redirecting || current.name === 'login') return
   redirecting = true
-  if (wasLoggedIn) ElMessage.warning('登录已失效，请重新登录')
+  if (wasLoggedIn && !ended) ElMessage.warning('登录已失效，请重新登录')
   router
     .replace({ name: 'login', query: current.fullPath && current.fullPath !== '/' ? { redirect: current.fullPath } : {} })
     .finally(() => {

@@ -6,7 +6,9 @@ export const session = reactive({
   /** Me JSON from GET /api/me, or null when not logged in. */
   me: null,
   /** true once we asked the server at least once. */
-  loaded: false
+  loaded: false,
+  /** Why the server ended the last session (shown on the log-in page), or ''. */
+  endedBecause: ''
 })
 
 export function hasRole(role) {
@@ -31,6 +33,7 @@ export async function login(username, password) {
   await ensureCsrf()
   session.me = me && me.username ? me : await authApi.me()
   session.loaded = true
+  session.endedBecause = ''
   return session.me
 }
 
@@ -47,4 +50,10 @@ export async function logout() {
 export function clearSession() {
   session.me = null
   session.loaded = true
+}
+
+/** The server ended the session: forget it and keep the server's reason for the log-in page. */
+export function sessionEnded(message) {
+  clearSession()
+  session.endedBecause = message
 }

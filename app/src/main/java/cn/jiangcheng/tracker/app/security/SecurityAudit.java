@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 @Component
 public class SecurityAudit {
     static final String ANONYMOUS = "anonymous";
+    /** Set on a request whose refusal is recorded, so that it is recorded once. */
+    private static final String DENIAL_RECORDED = SecurityAudit.class.getName() + ".denialRecorded";
 
     private final EventGateway events;
 
@@ -42,6 +44,10 @@ public class SecurityAudit {
     }
 
     void accessDenied(TrackerUser user, HttpServletRequest request, String code) {
+        if (request.getAttribute(DENIAL_RECORDED) != null) {
+            return;
+        }
+        request.setAttribute(DENIAL_RECORDED, code);
         publish(new AccessDenied(request.getMethod(), request.getRequestURI(), code),
                 AuditMetadataInterceptor.actor(user));
     }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -23,12 +22,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.authorization.AuthorizationEventPublisher;
-import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -51,12 +49,6 @@ public class SecurityConfiguration {
     @Bean
     public PasswordEncoder passwordEncoder(@Value("${tracker.security.bcrypt-strength}") int strength) {
         return new BCryptPasswordEncoder(strength);
-    }
-
-    /** Spring Security announces its refusals only when such a publisher exists; {@link SecurityAudit} records them. */
-    @Bean
-    public AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
-        return new SpringAuthorizationEventPublisher(publisher);
     }
 
     @Bean
@@ -93,6 +85,7 @@ public class SecurityConfiguration {
                         .permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterAfter(sessionCheck, BasicAuthenticationFilter.class)
+                .addFilterBefore(new DenialAudit(audit), ExceptionTranslationFilter.class)
                 // nothing to return to after signing in (the UI routes itself), so no session for an anonymous 401
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout
@@ -102,10 +95,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) -> {
-                            if (e instanceof CsrfException) {
-                                // refusals by role are recorded from Spring's AuthorizationDeniedEvent instead
-                                Caller.find().ifPresent(user -> audit.accessDenied(user, request, "CSRF_REJECTED"));
-                            }
+                            // recorded before the answer is written; DenialAudit records the 403s of controllers
+                            Caller.find().ifPresent(user -> audit.accessDenied(user, request,
+                                    e instanceof CsrfException ? "CSRF_REJECTED" : "FORBIDDEN"));
                             errors.write(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
                                     ? ApiError.of("CSRF_REJECTED", "页面已过期，请刷新页面后重试")
                                     : ApiError.of("FORBIDDEN", "没有权限执行此操作"));

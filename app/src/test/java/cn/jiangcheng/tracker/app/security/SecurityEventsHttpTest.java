@@ -92,6 +92,11 @@ class SecurityEventsHttpTest extends HttpTestBase {
         assertThat(last.path("method").asText()).isEqualTo("GET");
         assertThat(last.path("code").asText()).isEqualTo("FORBIDDEN");
 
+        // a controller's own scope check says no too: a county's submitter and the city rollup
+        assertThat(as("yongji-submitter").get("/api/rollups/city?period=2025").status()).isEqualTo(403);
+        // recorded once the answer has left, so possibly a moment after the client has it
+        eventually(() -> lastPath("yongji-submitter"), "/api/rollups/city"::equals);
+
         // a forged change on a real session: CSRF_REJECTED, recorded with the session's user
         ApiClient browser = ApiClient.browser(port);
         browser.login("jiaohe-submitter", DEMO_PASSWORD);
@@ -102,6 +107,16 @@ class SecurityEventsHttpTest extends HttpTestBase {
 
         JsonNode logged = as("auditor").get("/api/audit/events?eventType=AccessDenied&user=yongji-submitter").json();
         assertThat(logged.path("events").size()).isPositive();
+    }
+
+    private String lastPath(String username) {
+        List<Map<String, Object>> rows = events("AccessDenied", username);
+        try {
+            return rows.isEmpty() ? "" : JSON.readTree((String) rows.get(rows.size() - 1).get("payload")).path("path")
+                    .asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Security events of one user, oldest first, matched by the metadata's user or the payload's username. */
