@@ -63,21 +63,38 @@ public class SessionAccountCheck extends OncePerRequestFilter {
                 : ApiError.of("SESSION_ENDED", "账户信息已变更，请重新登录"));
     }
 
+    /** Static files and the API documentation are public and say nothing about an account. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") && !path.startsWith("/actuator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && auth != null && auth.getPrincipal() instanceof TrackerUser user
-                && signedInWith(session, user)) {
-            reasonToEnd(session, user).ifPresent(reason -> {
-                audit.sessionEnded(user, reason);
-                session.invalidate();
-                SecurityContextHolder.clearContext();
-                request.setAttribute(ENDED, reason);
-            });
+        if (session != null && auth != null && auth.getPrincipal() instanceof TrackerUser user) {
+            try {
+                if (signedInWith(session, user)) {
+                    reasonToEnd(session, user).ifPresent(reason -> {
+                        session.invalidate();
+                        audit.sessionEnded(user, reason);
+                        ended(request, reason);
+                    });
+                }
+            } catch (IllegalStateException invalidated) {
+                // a parallel request of the same session ended it a moment ago (and recorded why)
+                ended(request, SessionEndReason.ACCOUNT_CHANGED);
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void ended(HttpServletRequest request, SessionEndReason reason) {
+        SecurityContextHolder.clearContext();
+        request.setAttribute(ENDED, reason);
     }
 
     /** The caller is the session's user (not someone who sent HTTP Basic credentials of another account). */
