@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 
 import java.time.Duration;
+import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,13 +25,8 @@ class SessionFollowsAccountHttpTest extends HttpTestBase {
     void aDisabledAccountsSessionEndsAndChangesNothing() {
         String username = newAdministrator();
         ApiClient session = signedIn(username);
-
-        long version = accountVersion(username);
-        assertThat(as("admin").post("/api/admin/users/" + username + "/disable",
-                "{\"expectedVersion\":" + version + "}").status()).isEqualTo(200);
-        eventually(() -> count("select count(*) from user_account_view where username = ? and not enabled",
-                username), n -> n == 1);
-
+        adminChanges(username, version -> as("admin").post("/api/admin/users/" + username + "/disable",
+                "{\"expectedVersion\":" + version + "}"));
         assertSessionEnded(session, "ACCOUNT_DISABLED", username);
     }
 
@@ -38,12 +34,8 @@ class SessionFollowsAccountHttpTest extends HttpTestBase {
     void aRoleChangeEndsTheSessionAtOnce() {
         String username = newAdministrator();
         ApiClient session = signedIn(username);
-
-        long version = accountVersion(username);
-        assertThat(as("admin").put("/api/admin/users/" + username + "/roles",
-                "{\"roles\":[\"AUDITOR\"],\"expectedVersion\":" + version + "}").status()).isEqualTo(200);
-        eventually(() -> accountVersion(username), v -> v > version);
-
+        adminChanges(username, version -> as("admin").put("/api/admin/users/" + username + "/roles",
+                "{\"roles\":[\"AUDITOR\"],\"expectedVersion\":" + version + "}"));
         assertSessionEnded(session, "ROLES_CHANGED", username);
         // signing in again gives the new roles
         ApiClient again = signedIn(username);
@@ -54,12 +46,8 @@ class SessionFollowsAccountHttpTest extends HttpTestBase {
     void aPasswordResetEndsOldSessions() {
         String username = newAdministrator();
         ApiClient session = signedIn(username);
-
-        long version = accountVersion(username);
-        assertThat(as("admin").post("/api/admin/users/" + username + "/password",
-                "{\"password\":\"Changed2026b\",\"expectedVersion\":" + version + "}").status()).isEqualTo(200);
-        eventually(() -> accountVersion(username), v -> v > version);
-
+        adminChanges(username, version -> as("admin").post("/api/admin/users/" + username + "/password",
+                "{\"password\":\"Changed2026b\",\"expectedVersion\":" + version + "}"));
         assertSessionEnded(session, "PASSWORD_CHANGED", username);
         assertThat(ApiClient.browser(port).login(username, "Changed2026b").status()).isEqualTo(200);
     }
@@ -101,6 +89,14 @@ class SessionFollowsAccountHttpTest extends HttpTestBase {
     @Test
     void anIdleSessionEndsAfterThirtyMinutes() {
         assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    /** The administrator's change at the account's current version, waited for in the read model. */
+    private void adminChanges(String username, LongFunction<ApiClient.Response> change) {
+        long version = accountVersion(username);
+        ApiClient.Response answer = change.apply(version);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        eventually(() -> accountVersion(username), v -> v > version);
     }
 
     private void assertSessionEnded(ApiClient session, String reason, String username) {
