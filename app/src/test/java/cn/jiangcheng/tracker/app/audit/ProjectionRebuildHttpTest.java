@@ -5,6 +5,8 @@ import cn.jiangcheng.tracker.app.support.HttpTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,62 @@ class ProjectionRebuildHttpTest extends HttpTestBase {
                 + "and user_id = 'auditor'")).isGreaterThanOrEqualTo(1);
         assertThat(as("yongji-submitter").get("/api/submissions/" + id).json().path("status").asText())
                 .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void readsOfAProjectionBeingRebuiltAreRefusedUntilItIsWholeAgain() throws Exception {
+        ApiClient submitter = as("jiaohe-submitter");
+        String id = create(submitter, "220281", "2014", values(7, 10));
+        ApiClient auditor = as("auditor");
+        awaitReady(auditor, "submissions");
+        // the test's hook: the replay writing this report's history waits on an advisory lock the test holds
+        jdbc.execute("create or replace function hold_replay() returns trigger language plpgsql as $$ begin "
+                + "perform pg_advisory_lock(19019); perform pg_advisory_unlock(19019); return new; end $$");
+        jdbc.execute("create trigger hold_replay before insert on submission_history for each row "
+                + "when (new.submission_id = '" + id + "') execute function hold_replay()");
+        try (Connection holder = jdbc.getDataSource().getConnection(); Statement lock = holder.createStatement()) {
+            lock.execute("select pg_advisory_lock(19019)");
+            try {
+                assertThat(auditor.post("/api/audit/projections/submissions/rebuild").status()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from pg_locks "
+                        + "where locktype = 'advisory' and objid = 19019 and not granted") == 1);
+
+                ApiClient.Response during = submitter.get("/api/submissions/" + id);
+                assertThat(during.status()).as(during.toString()).isEqualTo(503);
+                assertThat(during.code()).isEqualTo("PROJECTION_REBUILDING");
+                assertThat(during.message()).matches("数据正在重建（约 \\d{1,2}%），请稍后再试");
+                assertThat(during.raw().headers().firstValue("Retry-After")).isPresent();
+                assertThat(submitter.get("/api/submissions").status()).isEqualTo(503);
+                assertThat(count("select count(*) from projection_rebuild where processing_group = 'submissions'"))
+                        .as("every node reads the state from the database").isEqualTo(1);
+
+                assertThat(submitter.get("/api/org-units").status()).as("another projection").isEqualTo(200);
+                assertThat(as("sthj-inspector").get("/api/projects").status()).isEqualTo(200);
+                ApiClient.Response progress = auditor.get("/api/audit/projections");
+                assertThat(progress.status()).isEqualTo(200);
+                assertThat(phaseOf(progress.json(), "submissions")).isIn("REPLAYING", "CATCHING_UP", "RESTARTING");
+            } finally {
+                lock.execute("select pg_advisory_unlock(19019)");
+            }
+        } finally {
+            jdbc.execute("drop trigger if exists hold_replay on submission_history");
+            jdbc.execute("drop function if exists hold_replay()");
+        }
+        awaitReady(auditor, "submissions");
+        ApiClient.Response after = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> submitter.get("/api/submissions/" + id), r -> r.status() != 503);
+        assertThat(after.status()).as(after.toString()).isEqualTo(200);
+        assertThat(after.json().path("history").size()).isPositive();
+        assertThat(submitter.get("/api/submissions").json().findValuesAsText("id")).contains(id);
+    }
+
+    private static String phaseOf(JsonNode projections, String name) {
+        for (JsonNode p : projections) {
+            if (p.path("name").asText().equals(name)) {
+                return p.path("phase").asText();
+            }
+        }
+        return null;
     }
 
     @Test
