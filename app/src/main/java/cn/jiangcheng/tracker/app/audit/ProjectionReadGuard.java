@@ -11,7 +11,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +29,10 @@ import java.util.stream.Collectors;
  * rebuild runs ({@link ProjectionRebuilds}): half-filled tables must not look like the truth. The projection of a
  * query is that of its handler: a projection's own @QueryHandler reads its own tables, a handler beside the
  * projections of its feature package reads theirs, and the city rollup reads the sources the catalog names.
- * Queries sent while a command is handled, or outside an HTTP request (deadlines, seeding), go through: they
- * decide as they did before, and refusing them would fail work nobody can retry by hand.
+ * Only what a controller asks is refused. Queries sent while a command is handled, or outside an HTTP request
+ * (deadlines, seeding), go through: they decide as they did before, and refusing them would fail work nobody can
+ * retry by hand. So does the log-in's account lookup in the security filters: refusing it would lock everybody
+ * out, the auditor watching the rebuild's progress included, while the user or org-unit projection is rebuilt.
  */
 @Component
 public class ProjectionReadGuard implements MessageDispatchInterceptor<QueryMessage<?, ?>> {
@@ -51,11 +55,18 @@ public class ProjectionReadGuard implements MessageDispatchInterceptor<QueryMess
     public BiFunction<Integer, QueryMessage<?, ?>, QueryMessage<?, ?>> handle(
             List<? extends QueryMessage<?, ?>> messages) {
         return (index, query) -> {
-            if (RequestContextHolder.getRequestAttributes() != null && !CurrentUnitOfWork.isStarted()) {
+            if (askedByAController() && !CurrentUnitOfWork.isStarted()) {
                 refuseWhileRebuilding(query.getPayloadType());
             }
             return query;
         };
+    }
+
+    /** The DispatcherServlet marks the requests it handles; the security filters run before it. */
+    private static boolean askedByAController() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST) != null;
     }
 
     private void refuseWhileRebuilding(Class<?> queryType) {
