@@ -16,6 +16,7 @@ import cn.jiangcheng.tracker.api.indicator.IndicatorQueries.IndicatorView;
 import cn.jiangcheng.tracker.api.org.OrgUnitQueries.OrgUnitView;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.app.indicator.IndicatorCatalog;
+import cn.jiangcheng.tracker.app.web.BusinessReaders;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
@@ -53,6 +54,7 @@ import static cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.appl
  */
 @RestController
 @Tag(name = "不涉及")
+@PreAuthorize(BusinessReaders.ONLY) // the administrator sees no business data
 public class NotApplicableController {
     static final int MAX_PAGE = 100;
     private static final String INDICATOR_NOT_FOUND = "未找到该指标";

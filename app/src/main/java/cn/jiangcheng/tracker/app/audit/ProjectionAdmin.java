@@ -2,9 +2,12 @@ package cn.jiangcheng.tracker.app.audit;
 
 import cn.jiangcheng.tracker.api.common.ProjectionCatalog;
 import cn.jiangcheng.tracker.api.common.ProjectionTables;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,17 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Projections rebuilt from the event store while the app keeps serving: stop the processor, reset its tokens (each
- * projection's @ResetHandler empties its own tables), start it again and let it replay to the head.
+ * projection's @ResetHandler empties its own tables), start it again and let it replay to the head. From the
+ * click until the replay reached the head the projection is marked in {@link ProjectionRebuilds}, so every node
+ * refuses its reads ({@link ProjectionReadGuard}) instead of serving half-filled tables; this node watches the
+ * replay every second, keeps the mark's progress and heartbeat fresh and clears it when the projection is whole.
  */
 @Component
 public class ProjectionAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionAdmin.class);
+
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Map<String, String> restarting = new ConcurrentHashMap<>();
@@ -33,13 +43,29 @@ public class ProjectionAdmin {
         thread.setDaemon(true);
         return thread;
     });
+    /** The rebuilds this node marked (or took over after a restart) and clears when they are done. */
+    private final Set<String> watching = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ProjectionCatalog catalog;
+    private final ProjectionRebuilds marks;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionCatalog catalog) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionCatalog catalog,
+                           ProjectionRebuilds marks) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.marks = marks;
+        watcher.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        watcher.shutdownNow();
     }
 
     public enum Phase { READY, REPLAYING, CATCHING_UP, RESTARTING, STOPPED, ERROR }
@@ -50,14 +76,15 @@ public class ProjectionAdmin {
                                    String error) {
     }
 
+    /** Also clears the mark of a rebuild that is done, so that whoever saw it READY can read it at once. */
     public List<ProjectionStatus> statuses() {
         long head = head();
         return processors().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> status(e.getKey(), e.getValue(), head)).toList();
+                .map(e -> status(e.getKey(), e.getValue(), head)).peek(this::settle).toList();
     }
 
     public Optional<ProjectionStatus> status(String name) {
-        return Optional.ofNullable(processors().get(name)).map(p -> status(name, p, head()));
+        return Optional.ofNullable(processors().get(name)).map(p -> status(name, p, head())).map(this::settle);
     }
 
     /** False when there is no such projection; throws when it cannot be reset. Runs in the background. */
@@ -73,6 +100,8 @@ public class ProjectionAdmin {
             return true; // already on its way; a second click must not stop it half-way
         }
         failures.remove(name);
+        marks.begin(name); // before the processor stops: no read may see the tables emptied
+        watching.add(name);
         rebuilds.submit(() -> {
             try {
                 processor.shutdownAsync().get(60, TimeUnit.SECONDS);
@@ -85,6 +114,40 @@ public class ProjectionAdmin {
             }
         });
         return true;
+    }
+
+    /** Keeps the mark of a watched rebuild up to date and clears it once the projection is whole again. */
+    private ProjectionStatus settle(ProjectionStatus status) {
+        if (watching.contains(status.name()) && !restarting.containsKey(status.name())) {
+            if (whole(status)) {
+                marks.end(status.name());
+                watching.remove(status.name());
+            } else {
+                marks.progress(status.name(), status.progressPercent() == null ? 0 : status.progressPercent());
+            }
+        }
+        return status;
+    }
+
+    /** A rebuild that failed before the replay began leaves the processor where it was: whole as well. */
+    private boolean whole(ProjectionStatus status) {
+        return status.phase() == Phase.READY || (status.phase() == Phase.ERROR && failures.containsKey(status.name())
+                && status.running() && !status.replaying() && status.position() != null
+                && status.position() >= status.head());
+    }
+
+    private void watch() {
+        try {
+            // a mark whose node stopped beating is taken over if the replay goes on here (e.g. after a restart)
+            for (String name : marks.abandoned()) {
+                status(name).filter(s -> s.phase() == Phase.REPLAYING).ifPresent(s -> watching.add(name));
+            }
+            for (String name : List.copyOf(watching)) {
+                status(name);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Watching projection rebuilds failed: {}", e.toString());
+        }
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {

@@ -21,6 +21,7 @@ import cn.jiangcheng.tracker.api.indicator.TargetProposals.TargetHistory;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
+import cn.jiangcheng.tracker.app.web.BusinessReaders;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
@@ -58,6 +59,7 @@ import java.util.function.Function;
 
 @RestController
 @Tag(name = "指标目录")
+@PreAuthorize(BusinessReaders.ONLY) // the administrator sees no business data
 public class IndicatorController {
     private final IndicatorCatalog catalog;
     private final CommandGateway commandGateway;

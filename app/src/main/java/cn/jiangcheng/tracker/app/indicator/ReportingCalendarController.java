@@ -8,12 +8,14 @@ import cn.jiangcheng.tracker.api.indicator.ReportingCalendars;
 import cn.jiangcheng.tracker.api.indicator.ReportingCalendars.Window;
 import cn.jiangcheng.tracker.api.submission.Period;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
+import cn.jiangcheng.tracker.app.web.BusinessReaders;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.BadRequest;
 import cn.jiangcheng.tracker.app.web.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +26,7 @@ import java.util.List;
 /** 填报日历: when each indicator's period opens and is due, and whether it is open today (server date, China). */
 @RestController
 @Tag(name = "指标目录")
+@PreAuthorize(BusinessReaders.ONLY) // the administrator sees no business data
 public class ReportingCalendarController {
     private final IndicatorCatalog catalog;
     private final OrgDirectory orgDirectory;

@@ -27,6 +27,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.api.user.DataScope;
 import cn.jiangcheng.tracker.app.indicator.IndicatorCatalog;
+import cn.jiangcheng.tracker.app.web.BusinessReaders;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
 import cn.jiangcheng.tracker.app.evidence.EvidenceStore;
 import cn.jiangcheng.tracker.app.security.Caller;
@@ -72,6 +73,7 @@ import java.util.stream.Collectors;
 /** Indicator reports: counties and departments draft and submit, the city bureau approves or returns. */
 @RestController
 @Tag(name = "数据填报与审核")
+@PreAuthorize(BusinessReaders.ONLY) // the administrator sees no business data
 public class SubmissionController {
     /** Deadlines are calendar days in China. */
 

@@ -10,6 +10,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionQueries.SubmissionDetail;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.ReportedValue;
 import cn.jiangcheng.tracker.api.submission.SubmissionTypes.Status;
 import cn.jiangcheng.tracker.app.org.OrgDirectory;
+import cn.jiangcheng.tracker.app.web.BusinessReaders;
 import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,6 +39,7 @@ import java.util.Optional;
 /** Reports as Excel: a unit downloads its form, fills it offline and uploads it back as a draft. */
 @RestController
 @Tag(name = "数据填报与审核")
+@PreAuthorize(BusinessReaders.ONLY) // the administrator sees no business data
 public class SubmissionExcelController {
     private static final long MAX_WORKBOOK_BYTES = 5L * 1024 * 1024;
 

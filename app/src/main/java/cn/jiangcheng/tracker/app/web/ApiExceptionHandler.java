@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.app.web;
 
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
+import cn.jiangcheng.tracker.app.audit.ProjectionRebuilding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -160,6 +162,13 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> eventStore(EventStoreException e) {
         LOG.error("Event store failure", e);
         return status(HttpStatus.SERVICE_UNAVAILABLE, ApiError.of("STORE_UNAVAILABLE", "数据存储暂不可用，请稍后重试"));
+    }
+
+    @ExceptionHandler(ProjectionRebuilding.class)
+    ResponseEntity<ApiError> rebuilding(ProjectionRebuilding e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ProjectionRebuilding.RETRY_AFTER_SECONDS))
+                .body(ApiError.of(ProjectionRebuilding.CODE, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

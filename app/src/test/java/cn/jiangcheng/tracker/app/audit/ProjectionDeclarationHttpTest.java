@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * modules' migrations, the event processors Axon runs, and what the rebuild and the as-of view take.
  */
 class ProjectionDeclarationHttpTest extends HttpTestBase {
-    /** The app's own tables: the event store, tokens and sagas, the chain, deadlines, files, log-in lockouts. */
+    /** The app's own tables: the event store, tokens and sagas, the chain, deadlines, files, log-in lockouts, rebuilds. */
     private static final List<String> INFRASTRUCTURE = List.of("domainevententry", "snapshotevententry",
             "tokenentry", "sagaentry", "associationvalueentry", "event_chain", "scheduled_tasks", "evidence_file",
-            "login_lockout", "flyway_schema_history");
+            "login_lockout", "projection_rebuild", "flyway_schema_history");
 
     @Autowired
     ProjectionCatalog catalog;

@@ -5,6 +5,8 @@ import cn.jiangcheng.tracker.app.support.HttpTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,117 @@ class ProjectionRebuildHttpTest extends HttpTestBase {
                 + "and user_id = 'auditor'")).isGreaterThanOrEqualTo(1);
         assertThat(as("yongji-submitter").get("/api/submissions/" + id).json().path("status").asText())
                 .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void readsOfAProjectionBeingRebuiltAreRefusedUntilItIsWholeAgain() throws Exception {
+        ApiClient submitter = as("jiaohe-submitter");
+        String id = create(submitter, "220281", "2014", values(7, 10));
+        ApiClient auditor = as("auditor");
+        duringHeldReplay(auditor, "submissions", "submission_history", "submission_id", id, () -> {
+            ApiClient.Response during = submitter.get("/api/submissions/" + id);
+            assertThat(during.status()).as(during.toString()).isEqualTo(503);
+            assertThat(during.code()).isEqualTo("PROJECTION_REBUILDING");
+            assertThat(during.message()).matches("数据正在重建（约 \\d{1,2}%），请稍后再试");
+            assertThat(during.raw().headers().firstValue("Retry-After")).isPresent();
+            assertThat(submitter.get("/api/submissions").status()).isEqualTo(503);
+            assertThat(count("select count(*) from projection_rebuild where processing_group = 'submissions'"))
+                    .as("every node reads the state from the database").isEqualTo(1);
+
+            assertThat(submitter.get("/api/org-units").status()).as("another projection").isEqualTo(200);
+            assertThat(as("sthj-inspector").get("/api/projects").status()).isEqualTo(200);
+        });
+        ApiClient.Response after = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> submitter.get("/api/submissions/" + id), r -> r.status() != 503);
+        assertThat(after.status()).as(after.toString()).isEqualTo(200);
+        assertThat(after.json().path("history").size()).isPositive();
+        assertThat(submitter.get("/api/submissions").json().findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void whileTheOrgUnitsAreRebuiltUsersStillLogInAndTheirReadsSaySo() throws Exception {
+        String unit = uniqueId("220221-rebuild");
+        assertThat(as("admin").post("/api/admin/org-units", "{\"id\":\"" + unit
+                + "\",\"name\":\"永吉县重建测试分局\",\"type\":\"DEPARTMENT\",\"parentId\":\"220221\"}").status())
+                .isEqualTo(201);
+        eventually(() -> count("select count(*) from org_unit_view where id = ?", unit), n -> n == 1);
+        ApiClient auditor = as("auditor");
+        duringHeldReplay(auditor, "org-units", "org_unit_view", "id", unit, () -> {
+            // every request here logs in anew (HTTP Basic), which looks the account and its unit up
+            assertThat(as("sthj-inspector").get("/api/org-units").status()).isEqualTo(503);
+            assertThat(as("jiaohe-submitter").get("/api/submissions").status())
+                    .as("the caller's scope comes from the org units").isEqualTo(503);
+            assertThat(as("sthj-inspector").get("/api/projects").status()).as("another projection").isEqualTo(200);
+        });
+        assertThat(as("sthj-inspector").get("/api/org-units").status()).isEqualTo(200);
+    }
+
+    /**
+     * Starts a rebuild and runs {@code during} while its replay is held where it writes the row {@code id} of
+     * {@code table} again (a trigger waits on an advisory lock the test holds); the rebuild's progress stays
+     * readable by the auditor meanwhile. Returns once the projection is READY again.
+     */
+    private void duringHeldReplay(ApiClient auditor, String projection, String table, String column, String id,
+                                  Runnable during) throws Exception {
+        awaitReady(auditor, projection);
+        jdbc.execute("create or replace function hold_replay() returns trigger language plpgsql as $$ begin "
+                + "perform pg_advisory_lock(19019); perform pg_advisory_unlock(19019); return new; end $$");
+        jdbc.execute("create trigger hold_replay before insert on " + table + " for each row "
+                + "when (new." + column + " = '" + id + "') execute function hold_replay()");
+        try (Connection holder = jdbc.getDataSource().getConnection(); Statement lock = holder.createStatement()) {
+            lock.execute("select pg_advisory_lock(19019)");
+            try {
+                ApiClient.Response started = auditor.post("/api/audit/projections/" + projection + "/rebuild");
+                assertThat(started.status()).as(started.toString()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from pg_locks "
+                        + "where locktype = 'advisory' and objid = 19019 and not granted") == 1);
+                during.run();
+                ApiClient.Response progress = auditor.get("/api/audit/projections");
+                assertThat(progress.status()).as("the audit page shows the progress").isEqualTo(200);
+                assertThat(phaseOf(progress.json(), projection)).isIn("REPLAYING", "CATCHING_UP", "RESTARTING");
+            } finally {
+                lock.execute("select pg_advisory_unlock(19019)");
+            }
+        } finally {
+            jdbc.execute("drop trigger if exists hold_replay on " + table);
+            jdbc.execute("drop function if exists hold_replay()");
+        }
+        awaitReady(auditor, projection);
+    }
+
+    @Test
+    void aRebuildMarkedByAnotherNodeRefusesTheReadsHereUntilItsNodeStopsBeating() {
+        ApiClient inspector = as("sthj-inspector");
+        assertThat(inspector.get("/api/projects").status()).isEqualTo(200);
+        // what another node writes when it starts rebuilding the projects and reports 42 %
+        jdbc.update("insert into projection_rebuild (processing_group, progress_percent) values ('projects', 42)");
+        try {
+            ApiClient.Response refused = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> inspector.get("/api/projects"), r -> r.status() != 200);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.message()).isEqualTo("数据正在重建（约 42%），请稍后再试");
+            assertThat(inspector.get("/api/projects/stats").status()).isEqualTo(503);
+            assertThat(inspector.get("/api/cases").status()).as("another projection").isEqualTo(200);
+            assertThat(inspector.get("/api/org-units").status()).isEqualTo(200);
+
+            // that node died: its mark stops counting once its heartbeat is a minute old
+            jdbc.update("update projection_rebuild set heartbeat_at = now() - interval '61 seconds' "
+                    + "where processing_group = 'projects'");
+            ApiClient.Response served = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> inspector.get("/api/projects"), r -> r.status() != 503);
+            assertThat(served.status()).isEqualTo(200);
+        } finally {
+            jdbc.update("delete from projection_rebuild where processing_group = 'projects'");
+        }
+    }
+
+    private static String phaseOf(JsonNode projections, String name) {
+        for (JsonNode p : projections) {
+            if (p.path("name").asText().equals(name)) {
+                return p.path("phase").asText();
+            }
+        }
+        return null;
     }
 
     @Test
