@@ -163,9 +163,7 @@ class MakerCheckerHttpTest extends HttpTestBase {
     /** An account of the unit with the roles, created by the administrator (with a reason where they conflict). */
     private ApiClient userWith(String unitId, String roles) {
         String username = uniqueId("both").toLowerCase();
-        ApiClient.Response created = as("admin").post("/api/admin/users", createBody(username, unitId, roles, REASON));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
+        adminCreatesUser(username, createBody(username, unitId, roles, REASON));
         return ApiClient.basic(port, username, PASSWORD);
     }
 

@@ -1,6 +1,5 @@
 package cn.jiangcheng.tracker.app.user;
 
-import cn.jiangcheng.tracker.app.support.ApiClient;
 import cn.jiangcheng.tracker.app.support.BrowserScript;
 import cn.jiangcheng.tracker.app.support.HttpTestBase;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,9 @@ class BrowserUserRolesTest extends HttpTestBase {
     @Test
     void theAdministratorGrantsAConflictingPairWithAReason() throws Exception {
         String username = uniqueId("sthj-e2e").toLowerCase();
-        ApiClient.Response created = as("admin").post("/api/admin/users", """
+        adminCreatesUser(username, """
                 {"username":"%s","displayName":"兼任测试","password":"%s","roles":["SUBMITTER"],"orgUnitId":"220200-sthj"}
                 """.formatted(username, DEMO_PASSWORD));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
 
         BrowserScript.run(port, "user-roles-flow.mjs", Map.of("USER_NAME", username));
 
