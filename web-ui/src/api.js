@@ -247,10 +247,11 @@ export const orgUnitApi = {
 
 export const userApi = {
   list: () => api.get('/api/admin/users'),
-  create: ({ username, displayName, password, roles, orgUnitId }) =>
-    api.post('/api/admin/users', { username, displayName, password, roles, orgUnitId }),
-  changeRoles: (username, roles, expectedVersion) =>
-    api.put(`/api/admin/users/${enc(username)}/roles`, { roles, expectedVersion }),
+  /** conflictReason: only for conflicting roles (填报 with 审核 or 督察), else left out. */
+  create: ({ username, displayName, password, roles, orgUnitId, conflictReason }) =>
+    api.post('/api/admin/users', { username, displayName, password, roles, orgUnitId, conflictReason }),
+  changeRoles: (username, roles, expectedVersion, conflictReason) =>
+    api.put(`/api/admin/users/${enc(username)}/roles`, { roles, expectedVersion, conflictReason }),
   resetPassword: (username, password, expectedVersion) =>
     api.post(`/api/admin/users/${enc(username)}/password`, { password, expectedVersion }),
   disable: (username, expectedVersion) => api.post(`/api/admin/users/${enc(username)}/disable`, { expectedVersion }),

@@ -2,6 +2,8 @@ package cn.jiangcheng.tracker.command;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.user.Role;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,5 +66,10 @@ public final class Callers {
     /** The administrator of the given city. */
     public static Map<String, Object> adminOf(String cityId) {
         return userOf(cityId, "admin" + cityId);
+    }
+
+    /** A past event with the metadata of the caller whose command caused it (the maker, for maker-checker). */
+    public static EventMessage<?> madeBy(Map<String, Object> caller, Object event) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(caller);
     }
 }

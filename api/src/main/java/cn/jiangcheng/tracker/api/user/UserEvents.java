@@ -21,4 +21,11 @@ public final class UserEvents {
 
     public record UserEnabled(String username) {
     }
+
+    /**
+     * Applied with UserRegistered or UserRolesChanged when the roles are a conflicting pair (填报 with 审核 or 督察):
+     * the administrator's recorded reason for granting them to one account.
+     */
+    public record ConflictingRolesGranted(String username, Set<Role> roles, String reason) {
+    }
 }

@@ -17,6 +17,7 @@ import cn.jiangcheng.tracker.app.security.Caller;
 import cn.jiangcheng.tracker.app.security.TrackerUser;
 import cn.jiangcheng.tracker.app.web.VersionRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,6 +54,8 @@ public class UserAdminController {
     static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,39}";
     /** At least 8 characters with a letter and a digit; bcrypt reads at most 72 bytes. */
     static final String PASSWORD = "(?=.*[A-Za-z])(?=.*\\d).{8,64}";
+    static final String CONFLICT_REASON = "同时授予填报员与审核员或督察员时必填（最多200字），记入事件 ConflictingRolesGranted；"
+            + "缺少时 422 CONFLICTING_ROLES。其他角色组合不需要。";
 
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
@@ -78,11 +81,15 @@ public class UserAdminController {
             @NotNull(message = "密码不能为空")
             @Pattern(regexp = PASSWORD, message = "密码须为8到64位，且同时包含字母和数字") String password,
             @NotEmpty(message = "至少选择一个角色") Set<@NotNull(message = "角色不正确") Role> roles,
-            @NotBlank(message = "所属单位不能为空") String orgUnitId) {
+            @NotBlank(message = "所属单位不能为空") String orgUnitId,
+            @Schema(description = CONFLICT_REASON) @Size(max = 200, message = "理由不能超过200个字符")
+            String conflictReason) {
     }
 
     public record ChangeRolesRequest(@NotEmpty(message = "至少选择一个角色") Set<@NotNull(message = "角色不正确") Role> roles,
-                                     @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion) {
+                                     @NotNull(message = "缺少版本号") @PositiveOrZero Long expectedVersion,
+                                     @Schema(description = CONFLICT_REASON)
+                                     @Size(max = 200, message = "理由不能超过200个字符") String conflictReason) {
     }
 
     public record ChangePasswordRequest(
@@ -108,7 +115,7 @@ public class UserAdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "新增用户")
+    @Operation(summary = "新增用户", description = "填报员与审核员（或督察员）同授一人时须填写 conflictReason")
     public UserAccepted create(@Valid @RequestBody CreateUserRequest request) {
         TrackerUser admin = Caller.current();
         OrgUnitView unit = orgDirectory.find(request.orgUnitId())
@@ -118,14 +125,16 @@ public class UserAdminController {
             throw new BusinessRuleViolation("UNIT_INACTIVE", "所属单位已停用");
         }
         commandGateway.sendAndWait(new RegisterUser(request.username(), request.displayName().strip(),
-                passwordEncoder.encode(request.password()), request.roles(), unit.id(), unit.cityId()));
+                passwordEncoder.encode(request.password()), request.roles(), unit.id(), unit.cityId(),
+                request.conflictReason()));
         return new UserAccepted(request.username());
     }
 
     @PutMapping("/{username}/roles")
-    @Operation(summary = "修改角色")
+    @Operation(summary = "修改角色", description = "填报员与审核员（或督察员）同授一人时须填写 conflictReason")
     public UserAccepted changeRoles(@PathVariable String username, @Valid @RequestBody ChangeRolesRequest request) {
-        commandGateway.sendAndWait(new ChangeUserRoles(username, request.roles(), request.expectedVersion()));
+        commandGateway.sendAndWait(new ChangeUserRoles(username, request.roles(), request.expectedVersion(),
+                request.conflictReason()));
         return new UserAccepted(username);
     }
 

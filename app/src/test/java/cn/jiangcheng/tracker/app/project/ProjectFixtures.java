@@ -19,16 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Creating projects and reports over HTTP, and waiting for the read model to show them. */
-final class ProjectFixtures {
+public final class ProjectFixtures {
 
     private ProjectFixtures() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(BusinessTime.ZONE);
     }
 
-    static String thisMonth() {
+    public static String thisMonth() {
         return YearMonth.now(BusinessTime.ZONE).toString();
     }
 
@@ -36,7 +36,7 @@ final class ProjectFixtures {
      * A project of 200 days of which 100 have passed (50 % expected), 1000 万元 planned, milestone m1 due 10 days
      * ago and m2 in 50 days; a fresh name so lists can be searched for it.
      */
-    static String createProject(ApiClient approver, String leadUnitId, String cooperatingJson) {
+    public static String createProject(ApiClient approver, String leadUnitId, String cooperatingJson) {
         LocalDate today = today();
         String name = "测试工程-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """
@@ -52,7 +52,7 @@ final class ProjectFixtures {
         return id;
     }
 
-    static JsonNode awaitProject(ApiClient client, String id, Predicate<JsonNode> done) {
+    public static JsonNode awaitProject(ApiClient client, String id, Predicate<JsonNode> done) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
             ApiClient.Response r = client.get("/api/projects/" + id);
             return r.status() == 200 ? r.json() : null;
@@ -60,17 +60,17 @@ final class ProjectFixtures {
     }
 
     /** GET /api/projects/export as the client, opened as a workbook. */
-    static XSSFWorkbook export(ApiClient client) throws IOException, InterruptedException {
+    public static XSSFWorkbook export(ApiClient client) throws IOException, InterruptedException {
         HttpResponse<byte[]> export = client.download("/api/projects/export");
         assertThat(export.statusCode()).isEqualTo(200);
         return new XSSFWorkbook(new ByteArrayInputStream(export.body()));
     }
 
-    static long version(JsonNode project) {
+    public static long version(JsonNode project) {
         return project.path("summary").path("version").asLong();
     }
 
-    static String update(String period, String progress, String investment, String extra, long version) {
+    public static String update(String period, String progress, String investment, String extra, long version) {
         return """
                 {"period":"%s","progress":%s,"investmentCompleted":%s,"problems":"征地协调进度偏慢",
                  "nextSteps":"加快主体施工"%s,"expectedVersion":%d}""".formatted(period, progress, investment,

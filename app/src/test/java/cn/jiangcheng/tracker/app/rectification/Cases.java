@@ -14,18 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Case bodies as the web UI sends them, and waiting for the ledger to follow. */
-final class Cases {
-    static final byte[] PDF = "%PDF-1.4\n整改前后对比照片\n%%EOF".getBytes(StandardCharsets.UTF_8);
+public final class Cases {
+    public static final byte[] PDF = "%PDF-1.4\n整改前后对比照片\n%%EOF".getBytes(StandardCharsets.UTF_8);
 
     private Cases() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(BusinessTime.ZONE);
     }
 
     /** A central-inspection problem for the unit, due on the given day; 蛟河市 cooperates. */
-    static String inspectionCase(String unitId, LocalDate deadline, String description) {
+    public static String inspectionCase(String unitId, LocalDate deadline, String description) {
         return """
                 {"source":"CENTRAL_INSPECTION","round":"第二轮","batch":"第三批","problemNumber":"JL-2-017",
                  "problemClass":"WATER","description":"%s","location":"永吉县岔路河",
@@ -33,7 +33,7 @@ final class Cases {
                  "requirements":"立即停止超标排放，完成排污口规范化整治"}""".formatted(description, unitId, deadline);
     }
 
-    static String register(ApiClient inspector, String body) {
+    public static String register(ApiClient inspector, String body) {
         ApiClient.Response created = inspector.post("/api/cases", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().path("id").asText();
@@ -41,16 +41,16 @@ final class Cases {
         return id;
     }
 
-    static JsonNode awaitCase(ApiClient client, String id, Predicate<JsonNode> condition) {
+    public static JsonNode awaitCase(ApiClient client, String id, Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.get("/api/cases/" + id).json(), condition);
     }
 
-    static JsonNode awaitStatus(ApiClient client, String id, String status) {
+    public static JsonNode awaitStatus(ApiClient client, String id, String status) {
         return awaitCase(client, id, c -> status.equals(c.path("summary").path("status").asText()));
     }
 
-    static long version(JsonNode detail) {
+    public static long version(JsonNode detail) {
         return detail.path("summary").path("version").asLong();
     }
 
@@ -59,7 +59,7 @@ final class Cases {
      * 临期预警 firing, which the ledger shows a moment later), and then, like the user told 请刷新后重试, this waits,
      * reloads and tries again.
      */
-    static ApiClient.Response act(ApiClient client, String id, String action, String fields) {
+    public static ApiClient.Response act(ApiClient client, String id, String action, String fields) {
         ApiClient.Response response = null;
         for (int attempt = 0; attempt < 6; attempt++) {
             if (attempt > 0) {
@@ -87,11 +87,11 @@ final class Cases {
         }
     }
 
-    static void ok(ApiClient.Response response) {
+    public static void ok(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);
     }
 
-    static ApiClient.Response upload(ApiClient client, String id) {
+    public static ApiClient.Response upload(ApiClient client, String id) {
         long version = version(client.get("/api/cases/" + id).json());
         ApiClient.Response response = client.upload("/api/cases/" + id + "/evidence?expectedVersion=" + version,
                 "整改前后对比照片.pdf", PDF);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -45,6 +46,13 @@ public abstract class HttpTestBase {
 
     protected ApiClient as(String username) {
         return ApiClient.basic(port, username, DEMO_PASSWORD);
+    }
+
+    /** The administrator creates the account (the request body of POST /api/admin/users); waits until it can log in. */
+    protected void adminCreatesUser(String username, String requestJson) {
+        ApiClient.Response created = as("admin").post("/api/admin/users", requestJson);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
     }
 
     protected ApiClient anonymous() {

@@ -15,6 +15,7 @@ import cn.jiangcheng.tracker.api.applicability.ApplicabilityQueries.Status;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.Check;
+import cn.jiangcheng.tracker.command.common.MakerChecker;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,6 +48,8 @@ public class IndicatorApplicability {
     private String orgUnitId;
     private String approvalUnitId;
     private Status status;
+    /** Who declared the pending 不涉及: the maker, who neither confirms nor rejects it. */
+    private String declaredBy;
 
     protected IndicatorApplicability() {
     }
@@ -81,6 +84,7 @@ public class IndicatorApplicability {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         Check.status(status, "只有待确认的不涉及申请可以确认", Status.DECLARED);
+        MakerChecker.requireOtherThanMaker(metaData, declaredBy);
         String comment = command.comment() == null || command.comment().isBlank() ? null
                 : Check.text(command.comment(), MAX_TEXT, "确认意见");
         apply(new NotApplicableConfirmed(applicabilityId, indicatorId, orgUnitId, comment));
@@ -91,6 +95,7 @@ public class IndicatorApplicability {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireDecider(metaData, approvalUnitId);
         Check.status(status, "只有待确认的不涉及申请可以驳回", Status.DECLARED);
+        MakerChecker.requireOtherThanMaker(metaData, declaredBy);
         String reason = Check.text(command.reason(), MAX_TEXT, "驳回原因");
         apply(new NotApplicableRejected(applicabilityId, indicatorId, orgUnitId, reason));
     }
@@ -135,7 +140,8 @@ public class IndicatorApplicability {
     }
 
     @EventSourcingHandler
-    void on(NotApplicableDeclared event) {
+    void on(NotApplicableDeclared event, MetaData metaData) {
+        declaredBy = MakerChecker.makerOf(metaData);
         remember(event.applicabilityId(), event.indicatorId(), event.orgUnitId(), event.cityId(),
                 event.approvalUnitId());
         status = Status.DECLARED;

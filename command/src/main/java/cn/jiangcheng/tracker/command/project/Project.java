@@ -27,6 +27,7 @@ import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
+import cn.jiangcheng.tracker.command.common.MakerChecker;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -68,7 +69,8 @@ public class Project {
     /** fileId → sha256 of the files attached so far. */
     private final Map<String, String> evidenceFiles = new HashMap<>();
 
-    private record UpdateState(int revision, UpdateStatus status, UpdateContent content) {
+    /** submittedBy: the user id of the report's maker, who does not decide on it. */
+    private record UpdateState(int revision, UpdateStatus status, UpdateContent content, String submittedBy) {
     }
 
     protected Project() {
@@ -165,6 +167,7 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         Check.that(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以审核通过");
+        MakerChecker.requireOtherThanMaker(metaData, update.submittedBy());
         apply(new ProjectUpdateApproved(projectId, command.updateId(), update.revision(), update.content(),
                 Check.optionalText(command.comment(), 500, "审核意见")));
     }
@@ -176,6 +179,7 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         Check.that(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以退回");
+        MakerChecker.requireOtherThanMaker(metaData, update.submittedBy());
         apply(new ProjectUpdateReturned(projectId, command.updateId(), update.revision(),
                 Check.text(command.reason(), 500, "退回原因")));
     }
@@ -239,14 +243,17 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectUpdateSubmitted event) {
-        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.SUBMITTED, event.content()));
+    void on(ProjectUpdateSubmitted event, MetaData metaData) {
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.SUBMITTED, event.content(),
+                MakerChecker.makerOf(metaData)));
         pendingUpdateId = event.updateId();
     }
 
     @EventSourcingHandler
     void on(ProjectUpdateApproved event) {
-        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.APPROVED, event.content()));
+        UpdateState submitted = updates.get(event.updateId());
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.APPROVED, event.content(),
+                submitted == null ? null : submitted.submittedBy()));
         pendingUpdateId = null;
         official.approved(event.updateId(), event.content());
     }
@@ -254,7 +261,8 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectUpdateReturned event) {
         UpdateState update = updates.get(event.updateId());
-        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.RETURNED, update.content()));
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.RETURNED, update.content(),
+                update.submittedBy()));
         pendingUpdateId = null;
     }
 }

@@ -57,7 +57,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One 督察整改 case, from 交办 to 销号 (and 回头看). The inspector assigns, verifies and closes; only the
  * responsible unit's submitters acknowledge, plan, report and apply for acceptance. The deadline manager warns
- * before the deadline, marks the case overdue after it and escalates it to 挂牌督办 when it stays overdue.
+ * before the deadline, marks the case overdue after it and escalates it to 挂牌督办 when it stays overdue. Nobody
+ * decides on a step they made themselves ({@link CaseMakers}).
  *
  * <p>Deadline handlers may run twice (a cancelled deadline that still fires, a retry after a crash): each one
  * checks that the case still waits for rectification under the same deadline and that it has not already
@@ -89,6 +90,7 @@ public class RectificationCase {
     private boolean acceptedOnTime;
     private int evidenceCount;
     private final DeadlineWatch watch = new DeadlineWatch();
+    private final CaseMakers makers = new CaseMakers();
 
     protected RectificationCase() {
     }
@@ -126,6 +128,7 @@ public class RectificationCase {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         Check.status(status, "只有整改中的案件可以退回整改方案", Status.IN_PROGRESS);
+        makers.requireNotPlanMaker(metaData);
         apply(new PlanReturned(caseId, Check.text(command.reason(), 500, "退回原因")));
     }
 
@@ -168,6 +171,7 @@ public class RectificationCase {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         Check.status(status, "只有待验收的案件可以验收", Status.ACCEPTANCE_REQUESTED);
+        makers.requireNotAcceptanceMaker(metaData);
         String siteCheck = Check.text(command.siteCheck(), 1000, "现场核查情况");
         int days = command.publicityDays() == null ? 7 : command.publicityDays();
         Check.that(days >= 0 && days <= MAX_PUBLICITY_DAYS, "OUT_OF_RANGE",
@@ -182,6 +186,7 @@ public class RectificationCase {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         Check.status(status, "只有待验收的案件可以退回", Status.ACCEPTANCE_REQUESTED);
+        makers.requireNotAcceptanceMaker(metaData);
         apply(new AcceptanceRejected(caseId, Check.optionalText(command.siteCheck(), 1000, "现场核查情况"),
                 Check.text(command.reason(), 500, "退回原因")));
     }
@@ -191,6 +196,7 @@ public class RectificationCase {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         Check.status(status, "只有验收通过并公示的案件可以销号", Status.PUBLICITY);
+        makers.requireNotAcceptanceMaker(metaData);
         LocalDate today = day.today();
         Check.that(!today.isBefore(closableFrom), "PUBLICITY_RUNNING", "公示期尚未结束，" + closableFrom + "起可以销号");
         apply(new CaseClosed(caseId, Check.optionalText(command.comment(), 500, "销号意见"), today, acceptedOnTime));
@@ -231,6 +237,7 @@ public class RectificationCase {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
+        makers.requireNotExtensionMaker(metaData);
         LocalDate newDeadline = watch.requestedDeadline();
         CaseDeadlines.cancel(deadlines);
         apply(new ExtensionApproved(caseId, command.requestId(), Check.optionalText(command.comment(), 500, "审批意见"),
@@ -243,6 +250,7 @@ public class RectificationCase {
         VersionGuard.requireCurrentVersion(metaData, conflicts, cityId, NOT_FOUND);
         requireInspector(metaData);
         requirePending(command.requestId());
+        makers.requireNotExtensionMaker(metaData);
         apply(new ExtensionDenied(caseId, command.requestId(), Check.text(command.reason(), 500, "不予延期理由")));
     }
 
@@ -314,7 +322,8 @@ public class RectificationCase {
     }
 
     @EventSourcingHandler
-    void on(PlanSubmitted event) {
+    void on(PlanSubmitted event, MetaData metaData) {
+        makers.planSubmitted(metaData);
         status = Status.IN_PROGRESS;
     }
 
@@ -329,7 +338,8 @@ public class RectificationCase {
     }
 
     @EventSourcingHandler
-    void on(AcceptanceRequested event) {
+    void on(AcceptanceRequested event, MetaData metaData) {
+        makers.acceptanceRequested(metaData);
         status = Status.ACCEPTANCE_REQUESTED;
     }
 
@@ -357,7 +367,8 @@ public class RectificationCase {
     }
 
     @EventSourcingHandler
-    void on(ExtensionRequested event) {
+    void on(ExtensionRequested event, MetaData metaData) {
+        makers.extensionRequested(metaData);
         watch.extensionRequested(event.requestId(), event.newDeadline());
     }
 

@@ -28,6 +28,7 @@ import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
+import cn.jiangcheng.tracker.command.common.MakerChecker;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -67,6 +68,8 @@ public class Submission {
     private List<ReportedValue> submitted = List.of();
     private int evidenceCount;
     private LocalDate deadline;
+    /** Who submitted the revision under review: the maker, who neither reviews nor approves nor returns it. */
+    private String submittedBy;
 
     protected Submission() {
     }
@@ -146,11 +149,13 @@ public class Submission {
         String comment = Check.optionalText(command.comment(), 500, "审核意见");
         if (awaitingCountyReview()) {
             requireDecider(metaData, reviewUnitId, "该报告须先由县级审核");
+            MakerChecker.requireOtherThanMaker(metaData, submittedBy);
             apply(new SubmissionReviewed(submissionId, revision, comment));
             return;
         }
         Check.status(status, "只有待审核的报告可以审核", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, approvalUnitId, "只有市生态环境局审核员可以审核通过");
+        MakerChecker.requireOtherThanMaker(metaData, submittedBy);
         apply(new SubmissionApproved(submissionId, revision, submitted, comment));
     }
 
@@ -160,6 +165,7 @@ public class Submission {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         Check.status(status, "只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
+        MakerChecker.requireOtherThanMaker(metaData, submittedBy);
         String reason = Check.text(command.reason(), 500, "退回原因");
         Map<String, String> comments = new LinkedHashMap<>();
         if (command.valueComments() != null) {
@@ -242,7 +248,8 @@ public class Submission {
     }
 
     @EventSourcingHandler
-    void on(SubmissionSubmitted event) {
+    void on(SubmissionSubmitted event, MetaData metaData) {
+        submittedBy = MakerChecker.makerOf(metaData);
         submitted = event.values();
         draft = event.values();
         status = Status.SUBMITTED;

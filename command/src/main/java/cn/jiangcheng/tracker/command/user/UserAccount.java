@@ -7,6 +7,7 @@ import cn.jiangcheng.tracker.api.user.UserCommands.ChangeUserRoles;
 import cn.jiangcheng.tracker.api.user.UserCommands.DisableUser;
 import cn.jiangcheng.tracker.api.user.UserCommands.EnableUser;
 import cn.jiangcheng.tracker.api.user.UserCommands.RegisterUser;
+import cn.jiangcheng.tracker.api.user.UserEvents.ConflictingRolesGranted;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserDisabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
@@ -33,6 +34,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class UserAccount {
     static final String NOT_FOUND = "未找到该用户";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
+    static final int MAX_CONFLICT_REASON = 200;
+    /** 填报 with 审核 or 督察 in one account: allowed only with a recorded reason, and maker-checker still holds. */
+    private static final Set<Role> CHECKER_ROLES = EnumSet.of(Role.APPROVER, Role.INSPECTOR);
 
     @AggregateIdentifier
     private String username;
@@ -54,8 +58,11 @@ public class UserAccount {
         Check.that(command.orgUnitId() != null, "REQUIRED", "所属单位不能为空");
         Check.that(command.cityId() != null, "UNIT_NOT_IN_CITY", "用户必须属于某个城市的单位");
         TenantGuard.requireSameCity(metaData, command.cityId(), "未找到所属单位");
-        apply(new UserRegistered(command.username(), displayName, command.passwordHash(),
-                requireRoles(command.roles()), command.orgUnitId(), command.cityId()));
+        Set<Role> roles = requireRoles(command.roles());
+        String conflictReason = conflictReason(roles, command.conflictReason());
+        apply(new UserRegistered(command.username(), displayName, command.passwordHash(), roles,
+                command.orgUnitId(), command.cityId()));
+        grantConflicting(command.username(), roles, conflictReason);
     }
 
     @CommandHandler
@@ -63,7 +70,9 @@ public class UserAccount {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         Set<Role> newRoles = requireRoles(command.roles());
         Check.that(!newRoles.equals(roles), "ROLES_UNCHANGED", "角色没有变化");
+        String conflictReason = conflictReason(newRoles, command.conflictReason());
         apply(new UserRolesChanged(username, roles, newRoles));
+        grantConflicting(username, newRoles, conflictReason);
     }
 
     @CommandHandler
@@ -96,6 +105,25 @@ public class UserAccount {
         Check.that(!copy.contains(Role.ADMIN) || copy.size() == 1, "ADMIN_EXCLUSIVE",
                 "系统管理员不能同时担任业务角色");
         return copy;
+    }
+
+    /** The reason a conflicting set needs, checked; null for a set that does not conflict (a reason is then moot). */
+    private static String conflictReason(Set<Role> roles, String reason) {
+        if (!conflicting(roles)) {
+            return null;
+        }
+        Check.that(reason != null && !reason.isBlank(), "CONFLICTING_ROLES", "同一账户同时担任填报与审核角色须填写理由");
+        return Check.text(reason, MAX_CONFLICT_REASON, "理由");
+    }
+
+    static boolean conflicting(Set<Role> roles) {
+        return roles.contains(Role.SUBMITTER) && roles.stream().anyMatch(CHECKER_ROLES::contains);
+    }
+
+    private static void grantConflicting(String username, Set<Role> roles, String reason) {
+        if (reason != null) {
+            apply(new ConflictingRolesGranted(username, roles, reason));
+        }
     }
 
     @EventSourcingHandler

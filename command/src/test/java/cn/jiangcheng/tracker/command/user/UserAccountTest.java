@@ -72,10 +72,10 @@ class UserAccountTest {
         @Test
         void registeringRecordsHashRolesUnitAndCity() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterUser(USERNAME, "张三", HASH, Set.of(Role.SUBMITTER, Role.INSPECTOR),
+                    .when(new RegisterUser(USERNAME, "张三", HASH, Set.of(Role.SUBMITTER, Role.AUDITOR),
                             UNIT_ID, CITY_ID), adminOf(CITY_ID))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new UserRegistered(USERNAME, "张三", HASH, Set.of(Role.SUBMITTER, Role.INSPECTOR),
+                    .expectEvents(new UserRegistered(USERNAME, "张三", HASH, Set.of(Role.SUBMITTER, Role.AUDITOR),
                             UNIT_ID, CITY_ID));
         }
 

@@ -2,6 +2,7 @@ package cn.jiangcheng.tracker.query.user;
 
 import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.api.user.UserEvents.ConflictingRolesGranted;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserDisabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
@@ -61,6 +62,12 @@ public class UserAccountProjection {
     void on(UserRolesChanged event, @SequenceNumber long version) {
         jdbc.update("update user_account_view set roles = ?, version = ? where username = ?",
                 formatRoles(event.newRoles()), version, event.username());
+    }
+
+    /** Changes no column, but the account's version moves: the admin page sends it back with the next change. */
+    @EventHandler
+    void on(ConflictingRolesGranted event, @SequenceNumber long version) {
+        jdbc.update("update user_account_view set version = ? where username = ?", version, event.username());
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.query.user;
 
 import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.api.user.UserEvents.ConflictingRolesGranted;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserDisabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserEnabled;
 import cn.jiangcheng.tracker.api.user.UserEvents.UserPasswordChanged;
@@ -36,6 +37,9 @@ class UserAccountProjectionTest {
         projection.on(new UserRegistered("auditor", "审计员", "{bcrypt}c", Set.of(Role.AUDITOR), "220200-sthj",
                 "220200"), 0);
         projection.on(new UserDisabled("auditor"), 1);
+        projection.on(new UserRegistered("sthj-both", "兼职人员", "{bcrypt}d", Set.of(Role.SUBMITTER, Role.APPROVER),
+                "220200-sthj", "220200"), 0);
+        projection.on(new ConflictingRolesGranted("sthj-both", Set.of(Role.SUBMITTER, Role.APPROVER), "兼任"), 1);
     }
 
     @Test
@@ -49,7 +53,9 @@ class UserAccountProjectionTest {
         assertThat(user.version()).isEqualTo(4);
         assertThat(projection.handle(new FindUserAccount("auditor")).orElseThrow().enabled()).isFalse();
         assertThat(projection.handle(new FindUsersOfCity("220200")).users()).extracting(UserAccountView::username)
-                .containsExactly("auditor", "yongji-submitter");
+                .containsExactly("auditor", "sthj-both", "yongji-submitter");
+        assertThat(projection.handle(new FindUserAccount("sthj-both")).orElseThrow().version())
+                .as("the granting event is the account's last").isEqualTo(1);
     }
 
     @Test
