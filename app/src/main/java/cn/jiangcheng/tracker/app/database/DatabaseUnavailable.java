@@ -1,0 +1,66 @@
+package cn.jiangcheng.tracker.app.database;
+
+import cn.jiangcheng.tracker.app.web.ApiError;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * The answer while the database is away: 503 with a Retry-After, never a 500. Axon and Spring wrap the driver's
+ * error in their own exceptions (CommandExecutionException, EventStoreException, CompletionException, …), so the
+ * whole cause chain is looked at.
+ */
+public final class DatabaseUnavailable {
+    public static final ApiError ERROR = ApiError.of("DATABASE_UNAVAILABLE", "数据库暂时不可用，请稍后重试");
+    public static final String RETRY_AFTER_SECONDS = "5";
+    private static final int MAX_CAUSES = 32;
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** Whether e happened because no connection to the database could be had or the one in use broke. */
+    public static boolean causes(Throwable e) {
+        Throwable t = e;
+        for (int i = 0; t != null && i < MAX_CAUSES; i++, t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof DataAccessResourceFailureException || t instanceof ConnectException) {
+                return true;
+            }
+            // class 08: connection exception; 57P01–57P03: the server shuts down, crashed or is starting up
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // Hikari's stand-in for a connection it found broken earlier in the same transaction (no SQL state)
+            if (t instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+                return true;
+            }
+            if (t instanceof AssertionError && isFromDriver(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * With assertions enabled (the tests), pgjdbc asserts that reading a connection's auto-commit never fails,
+     * which it does once the server is gone in the middle of a batch; without them the I/O error itself arrives.
+     */
+    private static boolean isFromDriver(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.postgresql.");
+    }
+
+    public static ResponseEntity<ApiError> response() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(ERROR);
+    }
+}
