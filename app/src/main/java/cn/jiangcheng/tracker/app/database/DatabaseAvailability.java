@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -17,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Whether the database answers, for the embedded server and an external one alike. It is marked away as soon as a
  * request fails for want of it or the watchdog finds the embedded server dead, so the next requests are told so at
- * once instead of waiting for a connection; a probe marks it back as soon as it answers again.
+ * once instead of waiting for a connection; a probe marks it back as soon as it answers again. Health shows the
+ * same state, so health UP and requests let through go together.
  */
 @Component
-public class DatabaseAvailability implements DisposableBean {
+public class DatabaseAvailability implements HealthIndicator, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseAvailability.class);
 
     private final DataSource dataSource;
@@ -30,6 +33,7 @@ public class DatabaseAvailability implements DisposableBean {
         return thread;
     });
     private volatile boolean up = true;
+    private volatile long lastFailure = Long.MIN_VALUE;
 
     public DatabaseAvailability(DataSource dataSource,
                                 @Value("${tracker.database.probe-interval:PT1S}") Duration interval) {
@@ -41,7 +45,13 @@ public class DatabaseAvailability implements DisposableBean {
         return up;
     }
 
+    /** Whether a failure was noticed at or after {@code since} (a {@link System#nanoTime()}). */
+    public boolean failedSince(long since) {
+        return lastFailure - since >= 0;
+    }
+
     public void markDown(String reason) {
+        lastFailure = System.nanoTime();
         if (up) {
             LOG.warn("Database unavailable ({}); requests that need it get 503 until it answers again", reason);
         }
@@ -68,6 +78,11 @@ public class DatabaseAvailability implements DisposableBean {
             markDown(e.getMessage());
         }
         return false;
+    }
+
+    @Override
+    public Health health() {
+        return up ? Health.up().build() : Health.down().withDetail("reason", "数据库暂时不可用").build();
     }
 
     private void probe() {

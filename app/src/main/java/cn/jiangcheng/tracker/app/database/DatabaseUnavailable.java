@@ -1,10 +1,6 @@
 package cn.jiangcheng.tracker.app.database;
 
-import cn.jiangcheng.tracker.app.web.ApiError;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.net.ConnectException;
@@ -12,13 +8,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * The answer while the database is away: 503 with a Retry-After, never a 500. Axon and Spring wrap the driver's
- * error in their own exceptions (CommandExecutionException, EventStoreException, CompletionException, …), so the
- * whole cause chain is looked at.
+ * Tells a failure for want of the database from any other. Axon and Spring wrap the driver's error in their own
+ * exceptions (CommandExecutionException, EventStoreException, JdbcException, CompletionException, ServletException,
+ * …), so the whole cause chain is looked at.
  */
 public final class DatabaseUnavailable {
-    public static final ApiError ERROR = ApiError.of("DATABASE_UNAVAILABLE", "数据库暂时不可用，请稍后重试");
-    public static final String RETRY_AFTER_SECONDS = "5";
     private static final int MAX_CAUSES = 32;
     private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
@@ -57,10 +51,5 @@ public final class DatabaseUnavailable {
     private static boolean isFromDriver(Throwable t) {
         StackTraceElement[] trace = t.getStackTrace();
         return trace.length > 0 && trace[0].getClassName().startsWith("org.postgresql.");
-    }
-
-    public static ResponseEntity<ApiError> response() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(ERROR);
     }
 }

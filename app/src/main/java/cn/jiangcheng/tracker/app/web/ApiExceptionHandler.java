@@ -184,7 +184,7 @@ public class ApiExceptionHandler {
     private ResponseEntity<ApiError> databaseUnavailable(Exception e) {
         LOG.warn("Database unavailable: {}", e.toString());
         database.markDown(e.getClass().getSimpleName());
-        return DatabaseUnavailable.response();
+        return DatabaseUnavailableFilter.unavailable();
     }
 
     private ResponseEntity<ApiError> dispatch(Exception cause) throws Exception {

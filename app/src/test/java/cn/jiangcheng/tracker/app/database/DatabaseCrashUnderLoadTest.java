@@ -108,6 +108,9 @@ class DatabaseCrashUnderLoadTest {
                             + "\",\"type\":\"DEPARTMENT\",\"parentId\":\"220200\"}");
             answers.put(id, answer.status());
             statusCounts.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+            if (answer.status() != 201 && answer.status() != 503) {
+                System.out.println("unexpected answer " + answer.status() + " " + answer.body());
+            }
             if (answer.status() == 503) {
                 assertThat(answer.code()).isEqualTo("DATABASE_UNAVAILABLE");
                 assertThat(answer.raw().headers().firstValue("Retry-After")).isPresent();

@@ -1,6 +1,6 @@
-package cn.jiangcheng.tracker.app.database;
+package cn.jiangcheng.tracker.app.web;
 
-import cn.jiangcheng.tracker.app.web.ApiErrorWriter;
+import cn.jiangcheng.tracker.app.database.DatabaseAvailability;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,6 +31,9 @@ import java.nio.charset.StandardCharsets;
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
+    static final ApiError UNAVAILABLE = ApiError.of("DATABASE_UNAVAILABLE", "数据库暂时不可用，请稍后重试");
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final DatabaseAvailability availability;
     private final ApiErrorWriter errors;
 
@@ -46,23 +51,34 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (availability.isUp()) {
-            chain.doFilter(request, new UnauthorizedOnlyWithDatabase(response));
+            chain.doFilter(request, new UnauthorizedOnlyWithDatabase(response, System.nanoTime()));
             return;
         }
         unavailable(response);
     }
 
-    private void unavailable(HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-        errors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseUnavailable.ERROR);
+    /** The same answer from Spring MVC's exception handler. */
+    static ResponseEntity<ApiError> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(UNAVAILABLE);
     }
 
-    /** Turns a 401 into 503 when the database does not answer; what the 401's writer sends after it is dropped. */
+    private void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        errors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE);
+    }
+
+    /**
+     * Turns a 401 into 503 when the database failed during the request or does not answer now; what the 401's
+     * writer sends after that is dropped.
+     */
     private final class UnauthorizedOnlyWithDatabase extends HttpServletResponseWrapper {
+        private final long started;
         private boolean replaced;
 
-        UnauthorizedOnlyWithDatabase(HttpServletResponse response) {
+        UnauthorizedOnlyWithDatabase(HttpServletResponse response, long started) {
             super(response);
+            this.started = started;
         }
 
         @Override
@@ -96,7 +112,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         }
 
         private boolean replace(int status) {
-            if (status != HttpServletResponse.SC_UNAUTHORIZED || availability.answersNow()) {
+            if (status != HttpServletResponse.SC_UNAUTHORIZED
+                    || (!availability.failedSince(started) && availability.answersNow())) {
                 return false;
             }
             try {
