@@ -1,5 +1,7 @@
 package cn.jiangcheng.tracker.app.database;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,7 +35,7 @@ public class DatabaseAvailability implements HealthIndicator, DisposableBean {
         return thread;
     });
     private volatile boolean up = true;
-    private volatile long lastFailure = Long.MIN_VALUE;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     public DatabaseAvailability(DataSource dataSource,
                                 @Value("${tracker.database.probe-interval:PT1S}") Duration interval) {
@@ -45,17 +47,32 @@ public class DatabaseAvailability implements HealthIndicator, DisposableBean {
         return up;
     }
 
-    /** Whether a failure was noticed at or after {@code since} (a {@link System#nanoTime()}). */
-    public boolean failedSince(long since) {
-        return lastFailure - since >= 0;
+    /** How many failures were noticed so far: a request that sees this change met one. */
+    public long failures() {
+        return failures.get();
     }
 
     public void markDown(String reason) {
-        lastFailure = System.nanoTime();
+        failures.incrementAndGet();
         if (up) {
             LOG.warn("Database unavailable ({}); requests that need it get 503 until it answers again", reason);
+            up = false;
+            evictPooledConnections();
         }
-        up = false;
+    }
+
+    /** The pool's connections lead to the server that went away; new ones are made once it answers again. */
+    private void evictPooledConnections() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not evict the pool's connections", e);
+        }
     }
 
     /** Checks at once instead of at the next tick, e.g. right after the server was started again. */

@@ -36,9 +36,7 @@ public class EmbeddedPostgresConfiguration {
             LOG.warn("The embedded PostgreSQL may lose acknowledged commands in a crash (synchronous_commit={},"
                     + " fsync={})", synchronousCommit, fsync);
         }
-        if (dataDir.exists()) {
-            new Postmaster(dataDir.toPath()).stopLeftover();
-        }
+        new Postmaster(dataDir.toPath()).stopLeftover();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(properties.clean())

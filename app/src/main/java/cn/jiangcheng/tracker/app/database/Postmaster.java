@@ -4,9 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +24,9 @@ final class Postmaster {
     private static final Logger LOG = LoggerFactory.getLogger(Postmaster.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
     private static final Duration REAP_WAIT = Duration.ofSeconds(30);
+
+    /** What zonky's EmbeddedPostgres locks for as long as the app that started the server runs. */
+    private static final String APP_LOCK_FILE = "epg-lock";
 
     private final Path dataDir;
 
@@ -58,9 +64,24 @@ final class Postmaster {
 
     /**
      * A server left behind by a killed app would keep the data directory locked: stop it (a smart shutdown by
-     * SIGTERM writes a checkpoint), kill its process group if it does not stop, and wait until it is reaped.
+     * SIGTERM writes a checkpoint), kill its processes if it does not stop, and wait until it is reaped. A server
+     * whose app still runs is left alone: that app holds the embedded library's lock file, which dies with it.
      */
-    void stopLeftover() {
+    void stopLeftover() throws IOException {
+        if (recordedPid().isEmpty()) {
+            return; // no server ran here, or it stopped cleanly; a lock file now would make initdb refuse the folder
+        }
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(APP_LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock appLock = channel.tryLock()) {
+            if (appLock == null) {
+                throw new IllegalStateException(dataDir + " is in use by another running app; stop it first");
+            }
+            stopServerOfDeadApp();
+        }
+    }
+
+    private void stopServerOfDeadApp() {
         Optional<Long> pid = runningPid();
         if (pid.isEmpty()) {
             return; // no pid file, or one of a dead process: PostgreSQL itself handles that

@@ -51,7 +51,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (availability.isUp()) {
-            chain.doFilter(request, new UnauthorizedOnlyWithDatabase(response, System.nanoTime()));
+            chain.doFilter(request, new UnauthorizedOnlyWithDatabase(response, availability.failures()));
             return;
         }
         unavailable(response);
@@ -73,12 +73,12 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
      * writer sends after that is dropped.
      */
     private final class UnauthorizedOnlyWithDatabase extends HttpServletResponseWrapper {
-        private final long started;
+        private final long failuresBefore;
         private boolean replaced;
 
-        UnauthorizedOnlyWithDatabase(HttpServletResponse response, long started) {
+        UnauthorizedOnlyWithDatabase(HttpServletResponse response, long failuresBefore) {
             super(response);
-            this.started = started;
+            this.failuresBefore = failuresBefore;
         }
 
         @Override
@@ -113,7 +113,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
         private boolean replace(int status) {
             if (status != HttpServletResponse.SC_UNAUTHORIZED
-                    || (!availability.failedSince(started) && availability.answersNow())) {
+                    || (availability.failures() == failuresBefore && availability.answersNow())) {
                 return false;
             }
             try {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The app's embedded server is durable and starts again over what a killed app left behind. */
 class EmbeddedPostgresRecoveryTest {
@@ -56,6 +57,9 @@ class EmbeddedPostgresRecoveryTest {
             assertThat(line).as("the first app started its server").isEqualTo("READY");
         }
         List<ProcessHandle> leftover = EmbeddedServers.processesOf(dataDir);
+        assertThatThrownBy(() -> started(dataDir, Map.of())).as("a second app may not take a running app's server")
+                .hasMessageContaining("in use by another running app");
+        assertThat(leftover.get(0).isAlive()).isTrue();
         app.destroyForcibly(); // kill -9 of the app's JVM: no shutdown hook stops its server
         assertThat(app.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(leftover).as("the killed app's server still runs").isNotEmpty();
