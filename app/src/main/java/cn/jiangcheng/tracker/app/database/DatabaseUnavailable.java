@@ -37,19 +37,7 @@ public final class DatabaseUnavailable {
                     && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
-            if (t instanceof AssertionError && isFromDriver(t)) {
-                return true;
-            }
         }
         return false;
-    }
-
-    /**
-     * With assertions enabled (the tests), pgjdbc asserts that reading a connection's auto-commit never fails,
-     * which it does once the server is gone in the middle of a batch; without them the I/O error itself arrives.
-     */
-    private static boolean isFromDriver(Throwable t) {
-        StackTraceElement[] trace = t.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith("org.postgresql.");
     }
 }

@@ -41,7 +41,8 @@ class ExternalDatabaseOutageTest {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             ApiClient admin = ApiClient.basic(port, "admin", "Demo@2026");
             ApiClient anonymous = ApiClient.anonymous(port);
-            assertThat(admin.get("/api/me").status()).isEqualTo(200);
+            // the demo users reach the read model shortly after the start
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/me").status() == 200);
 
             database.close(); // the server goes away
             await().atMost(Duration.ofSeconds(20))
