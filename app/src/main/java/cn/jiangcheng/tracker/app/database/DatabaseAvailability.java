@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether the database answers, for the embedded server and an external one alike. It is marked away as soon as a
@@ -35,7 +36,7 @@ public class DatabaseAvailability implements HealthIndicator, DisposableBean {
         return thread;
     });
     private volatile boolean up = true;
-    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     public DatabaseAvailability(DataSource dataSource,
                                 @Value("${tracker.database.probe-interval:PT1S}") Duration interval) {
