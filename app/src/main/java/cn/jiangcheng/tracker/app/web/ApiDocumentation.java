@@ -41,6 +41,7 @@ public class ApiDocumentation {
         ERRORS.put("413", "请求内容或上传文件过大");
         ERRORS.put("415", "请求内容类型不受支持");
         ERRORS.put("422", "违反业务规则（code 说明是哪一条）");
+        ERRORS.put("503", "数据库暂时不可用（DATABASE_UNAVAILABLE），按 Retry-After 稍后重试");
     }
 
     @Bean
@@ -89,6 +90,7 @@ public class ApiDocumentation {
     /** The errors that apply: reads can be refused or miss, changes can also conflict, be too large or break a rule. */
     private static Set<String> errorsOf(String path, PathItem.HttpMethod method, Operation operation) {
         Set<String> errors = new java.util.TreeSet<>();
+        errors.add("503"); // every operation needs the database
         boolean change = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if (change || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
             errors.add("400");

@@ -3,6 +3,8 @@ package cn.jiangcheng.tracker.app.web;
 import cn.jiangcheng.tracker.api.common.BusinessRuleViolation;
 import cn.jiangcheng.tracker.api.common.NotFoundInScope;
 import cn.jiangcheng.tracker.app.audit.ProjectionRebuilding;
+import cn.jiangcheng.tracker.app.database.DatabaseAvailability;
+import cn.jiangcheng.tracker.app.database.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -42,6 +44,11 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final DatabaseAvailability database;
+
+    public ApiExceptionHandler(DatabaseAvailability database) {
+        this.database = database;
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
@@ -160,6 +167,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ApiError> eventStore(EventStoreException e) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Event store failure", e);
         return status(HttpStatus.SERVICE_UNAVAILABLE, ApiError.of("STORE_UNAVAILABLE", "数据存储暂不可用，请稍后重试"));
     }
@@ -173,8 +183,17 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("Unexpected error", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.of("INTERNAL_ERROR", "系统内部错误，请稍后重试或联系管理员"));
+    }
+
+    private ResponseEntity<ApiError> databaseUnavailable(Exception e) {
+        LOG.warn("Database unavailable: {}", e.toString());
+        database.markDown(e.getClass().getSimpleName());
+        return DatabaseUnavailableFilter.unavailable();
     }
 
     private ResponseEntity<ApiError> dispatch(Exception cause) throws Exception {
