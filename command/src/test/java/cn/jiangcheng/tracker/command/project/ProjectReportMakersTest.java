@@ -1,0 +1,104 @@
+package cn.jiangcheng.tracker.command.project;
+
+import cn.jiangcheng.tracker.api.project.ProjectCommands.ApproveProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectCommands.ReturnProjectUpdate;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectCreated;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectEvidenceAttached;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateApproved;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateReturned;
+import cn.jiangcheng.tracker.api.project.ProjectEvents.ProjectUpdateSubmitted;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.ReportPolicy;
+import cn.jiangcheng.tracker.api.project.ProjectTypes.UpdateContent;
+import cn.jiangcheng.tracker.api.user.Role;
+import cn.jiangcheng.tracker.command.Callers;
+import cn.jiangcheng.tracker.command.FixedDay;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static cn.jiangcheng.tracker.command.Callers.madeBy;
+import static cn.jiangcheng.tracker.command.RuleViolations.violationOf;
+import static cn.jiangcheng.tracker.command.project.ProjectFixtures.*;
+
+/**
+ * The makers of a monthly report are its submitter and whoever attached the project's evidence since the last
+ * decision on a report: none of them approves or returns it. After a decision the next report has new makers.
+ */
+class ProjectReportMakersTest {
+    private static final Map<String, Object> BUREAU_BOTH = Callers.person("sthj-both", APPROVAL_UNIT_ID, CITY_ID,
+            Role.SUBMITTER, Role.APPROVER);
+    private static final Map<String, Object> CLERK = Callers.person("sthj-clerk", APPROVAL_UNIT_ID, CITY_ID,
+            Role.SUBMITTER);
+    private static final UpdateContent FEBRUARY = content("2026-02", "5", "50");
+    private static final UpdateContent MARCH = content("2026-03", "10", "100");
+
+    private FixtureConfiguration<Project> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Project.class);
+        fixture.registerInjectableResource(new FixedDay(TODAY));
+        fixture.registerInjectableResource(new ReportPolicy(JUMP_SHARE));
+    }
+
+    private static ProjectCreated bureauProject() {
+        return new ProjectCreated(PROJECT_ID, CITY_ID, APPROVAL_UNIT_ID, APPROVAL_UNIT_ID, List.of(), plan());
+    }
+
+    private static Object evidenceAttachedBy(Map<String, Object> maker, char hashDigit) {
+        return madeBy(maker, new ProjectEvidenceAttached(PROJECT_ID, APPROVAL_UNIT_ID,
+                file("file-" + hashDigit, hashDigit)));
+    }
+
+    private static Object submittedBy(Map<String, Object> maker, String period, UpdateContent content) {
+        return madeBy(maker, new ProjectUpdateSubmitted(PROJECT_ID, period, 1, APPROVAL_UNIT_ID, content));
+    }
+
+    @Test
+    void whoAttachedTheEvidenceDoesNotApproveTheReportAClerkSubmitted() {
+        fixture.given(bureauProject(), evidenceAttachedBy(BUREAU_BOTH, 'a'), submittedBy(CLERK, "2026-03", MARCH))
+                .when(new ApproveProjectUpdate(PROJECT_ID, "2026-03", null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void norReturnsIt() {
+        fixture.given(bureauProject(), evidenceAttachedBy(BUREAU_BOTH, 'a'), submittedBy(CLERK, "2026-03", MARCH))
+                .when(new ReturnProjectUpdate(PROJECT_ID, "2026-03", "投资数据有误", null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void evidenceAttachedWhileTheReportWaitsCountsToo() {
+        fixture.given(bureauProject(), submittedBy(CLERK, "2026-03", MARCH), evidenceAttachedBy(BUREAU_BOTH, 'a'))
+                .when(new ApproveProjectUpdate(PROJECT_ID, "2026-03", null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoAttachedEvidenceAfterTheReturnDoesNotApproveTheCorrectedReport() {
+        fixture.given(bureauProject(), submittedBy(BUREAU_BOTH, "2026-03", MARCH),
+                        madeBy(approver(), new ProjectUpdateReturned(PROJECT_ID, "2026-03", 1, "投资数据有误")),
+                        evidenceAttachedBy(BUREAU_BOTH, 'b'),
+                        madeBy(CLERK, new ProjectUpdateSubmitted(PROJECT_ID, "2026-03", 2, APPROVAL_UNIT_ID, MARCH)))
+                .when(new ApproveProjectUpdate(PROJECT_ID, "2026-03", null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void afterADecisionTheNextReportHasNewMakers() {
+        fixture.given(bureauProject(), evidenceAttachedBy(BUREAU_BOTH, 'a'), submittedBy(CLERK, "2026-02", FEBRUARY),
+                        madeBy(approver(), new ProjectUpdateApproved(PROJECT_ID, "2026-02", 1, FEBRUARY, null)),
+                        evidenceAttachedBy(CLERK, 'b'), submittedBy(CLERK, "2026-03", MARCH))
+                .when(new ApproveProjectUpdate(PROJECT_ID, "2026-03", null, null), BUREAU_BOTH)
+                .expectEvents(new ProjectUpdateApproved(PROJECT_ID, "2026-03", 1, MARCH, null));
+    }
+}
