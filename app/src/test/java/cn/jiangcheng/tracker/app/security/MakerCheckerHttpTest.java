@@ -27,11 +27,7 @@ class MakerCheckerHttpTest extends HttpTestBase {
     @Test
     void oneAccountWithSubmitterAndApproverDoesNotApproveItsOwnReport() {
         ApiClient both = userWith("220200-sthj", "[\"SUBMITTER\",\"APPROVER\"]");
-        String id = create(both, "220200-sthj", "2008", """
-                [{"indicator":"220200-I01","value":89.2,"explanation":"监测站年报"},
-                 {"indicator":"220200-I02","value":31,"explanation":"监测站年报"}]""");
-        JsonNode draft = awaitReport(both, id, s -> s.path("values").size() == 2);
-        assertThat(act(both, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
+        String id = bureauReportSubmittedBy(both, "2008");
         JsonNode submitted = awaitStatus(both, id, "SUBMITTED");
         long events = eventsOf(id);
 
@@ -58,11 +54,7 @@ class MakerCheckerHttpTest extends HttpTestBase {
     void whoSavedTheDraftDoesNotApproveItWhenAColleagueSubmitsIt() {
         ApiClient both = userWith("220200-sthj", "[\"SUBMITTER\",\"APPROVER\"]");
         ApiClient clerk = userWith("220200-sthj", "[\"SUBMITTER\"]");
-        String id = create(clerk, "220200-sthj", "2007", """
-                [{"indicator":"220200-I01","value":89.2,"explanation":"监测站年报"},
-                 {"indicator":"220200-I02","value":31,"explanation":"监测站年报"}]""");
-        JsonNode draft = awaitReport(clerk, id, s -> s.path("values").size() == 2);
-        assertThat(act(clerk, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
+        String id = bureauReportSubmittedBy(clerk, "2007");
         JsonNode submitted = awaitStatus(both, id, "SUBMITTED");
         assertThat(act(both, id, "withdraw", "{\"expectedVersion\":" + version(submitted) + "}").status())
                 .isEqualTo(200);
@@ -201,6 +193,17 @@ class MakerCheckerHttpTest extends HttpTestBase {
                 "[\"APPROVER\",\"INSPECTOR\"]", null));
         assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
         assertThat(grantedReasons(username)).isEmpty();
+    }
+
+    /** The bureau's own report for the year, created and submitted by the given account. */
+    private static String bureauReportSubmittedBy(ApiClient submitter, String year) {
+        String id = create(submitter, "220200-sthj", year, """
+                [{"indicator":"220200-I01","value":89.2,"explanation":"监测站年报"},
+                 {"indicator":"220200-I02","value":31,"explanation":"监测站年报"}]""");
+        JsonNode draft = awaitReport(submitter, id, s -> s.path("values").size() == 2);
+        assertThat(act(submitter, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status())
+                .isEqualTo(200);
+        return id;
     }
 
     private static void assertSelfReview(ApiClient.Response response) {
