@@ -182,6 +182,17 @@ class MakerCheckerHttpTest extends HttpTestBase {
         assertThat(userRow(self, username).path("roles").toString()).isEqualTo("[\"ADMIN\"]");
     }
 
+    /** Security events record a sign-in under an unknown name as "anonymous": no person may own that name. */
+    @Test
+    void theAnonymousNameIsReserved() {
+        long events = eventCount();
+        ApiClient.Response refused = as("admin").post("/api/admin/users",
+                createBody("anonymous", "220200-sthj", "[\"AUDITOR\"]", null));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("RESERVED_USERNAME");
+        assertThat(eventCount()).as("nothing stored").isEqualTo(events);
+    }
+
     @Test
     void rolesThatDoNotConflictNeedNoReasonAndUnknownFieldsStayRefused() {
         ApiClient admin = as("admin");
