@@ -131,7 +131,8 @@ public class UserAdminController {
     }
 
     @PutMapping("/{username}/roles")
-    @Operation(summary = "修改角色", description = "填报员与审核员（或督察员）同授一人时须填写 conflictReason")
+    @Operation(summary = "修改角色", description = "填报员与审核员（或督察员）同授一人时须填写 conflictReason；"
+            + "管理员不能修改自己的角色（422 CANNOT_CHANGE_OWN_ROLES）")
     public UserAccepted changeRoles(@PathVariable String username, @Valid @RequestBody ChangeRolesRequest request) {
         commandGateway.sendAndWait(new ChangeUserRoles(username, request.roles(), request.expectedVersion(),
                 request.conflictReason()));

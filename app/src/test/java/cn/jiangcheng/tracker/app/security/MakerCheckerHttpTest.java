@@ -27,11 +27,7 @@ class MakerCheckerHttpTest extends HttpTestBase {
     @Test
     void oneAccountWithSubmitterAndApproverDoesNotApproveItsOwnReport() {
         ApiClient both = userWith("220200-sthj", "[\"SUBMITTER\",\"APPROVER\"]");
-        String id = create(both, "220200-sthj", "2008", """
-                [{"indicator":"220200-I01","value":89.2,"explanation":"监测站年报"},
-                 {"indicator":"220200-I02","value":31,"explanation":"监测站年报"}]""");
-        JsonNode draft = awaitReport(both, id, s -> s.path("values").size() == 2);
-        assertThat(act(both, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status()).isEqualTo(200);
+        String id = bureauReportSubmittedBy(both, "2008");
         JsonNode submitted = awaitStatus(both, id, "SUBMITTED");
         long events = eventsOf(id);
 
@@ -46,6 +42,39 @@ class MakerCheckerHttpTest extends HttpTestBase {
 
         ApiClient.Response other = act(as("sthj-approver"), id, "approve",
                 "{\"expectedVersion\":" + version(submitted) + "}");
+        assertThat(other.status()).as(other.toString()).isEqualTo(200);
+        awaitStatus(both, id, "APPROVED");
+    }
+
+    /**
+     * The reviewer's attack: the SUBMITTER+APPROVER account withdraws a colleague's report, saves its own values,
+     * lets the plain submitter submit them and approves (was 200). Whoever wrote the revision is its maker.
+     */
+    @Test
+    void whoSavedTheDraftDoesNotApproveItWhenAColleagueSubmitsIt() {
+        ApiClient both = userWith("220200-sthj", "[\"SUBMITTER\",\"APPROVER\"]");
+        ApiClient clerk = userWith("220200-sthj", "[\"SUBMITTER\"]");
+        String id = bureauReportSubmittedBy(clerk, "2007");
+        JsonNode submitted = awaitStatus(both, id, "SUBMITTED");
+        assertThat(act(both, id, "withdraw", "{\"expectedVersion\":" + version(submitted) + "}").status())
+                .isEqualTo(200);
+        JsonNode withdrawn = awaitStatus(both, id, "DRAFT");
+        ApiClient.Response saved = both.put("/api/submissions/" + id, """
+                {"values":[{"indicator":"220200-I01","value":95.5,"explanation":"监测站年报"},
+                 {"indicator":"220200-I02","value":28,"explanation":"监测站年报"}],"expectedVersion":%d}"""
+                .formatted(version(withdrawn)));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        JsonNode changed = awaitReport(clerk, id, s -> version(s) > version(withdrawn));
+        assertThat(act(clerk, id, "submit", "{\"expectedVersion\":" + version(changed) + "}").status())
+                .isEqualTo(200);
+        JsonNode resubmitted = awaitStatus(both, id, "SUBMITTED");
+        long events = eventsOf(id);
+
+        assertSelfReview(act(both, id, "approve", "{\"expectedVersion\":" + version(resubmitted) + "}"));
+        assertThat(eventsOf(id)).as("nothing stored").isEqualTo(events);
+
+        ApiClient.Response other = act(as("sthj-approver"), id, "approve",
+                "{\"expectedVersion\":" + version(resubmitted) + "}");
         assertThat(other.status()).as(other.toString()).isEqualTo(200);
         awaitStatus(both, id, "APPROVED");
     }
@@ -134,6 +163,36 @@ class MakerCheckerHttpTest extends HttpTestBase {
         assertThat(grantedReasons(username)).containsExactly(REASON, "兼任督察联络员");
     }
 
+    /** An administrator giving itself AUDITOR would read everything alone: its own roles are another's to change. */
+    @Test
+    void anAdministratorDoesNotChangeItsOwnRoles() {
+        String username = uniqueId("admin-self").toLowerCase();
+        adminCreatesUser(username, createBody(username, "220200-sthj", "[\"ADMIN\"]", null));
+        ApiClient self = ApiClient.basic(port, username, PASSWORD);
+        long version = eventually(() -> userRow(self, username), u -> u != null).path("version").asLong();
+        long events = eventsOf(username);
+
+        ApiClient.Response refused = self.put("/api/admin/users/" + username + "/roles",
+                "{\"roles\":[\"AUDITOR\"],\"expectedVersion\":" + version + "}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("CANNOT_CHANGE_OWN_ROLES");
+        assertThat(refused.message()).isEqualTo("不能修改自己的角色，请由其他管理员操作");
+        assertThat(eventsOf(username)).as("nothing stored").isEqualTo(events);
+        assertThat(userRow(self, username).path("roles").toString()).isEqualTo("[\"ADMIN\"]");
+    }
+
+    /** Security events record a sign-in under an unknown name as "anonymous": no person may own that name. */
+    @Test
+    void theAnonymousNameIsReserved() {
+        long events = eventCount();
+        ApiClient.Response refused = as("admin").post("/api/admin/users",
+                createBody("anonymous", "220200-sthj", "[\"AUDITOR\"]", null));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("RESERVED_USERNAME");
+        assertThat(eventCount()).as("nothing stored").isEqualTo(events);
+    }
+
     @Test
     void rolesThatDoNotConflictNeedNoReasonAndUnknownFieldsStayRefused() {
         ApiClient admin = as("admin");
@@ -145,6 +204,17 @@ class MakerCheckerHttpTest extends HttpTestBase {
                 "[\"APPROVER\",\"INSPECTOR\"]", null));
         assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
         assertThat(grantedReasons(username)).isEmpty();
+    }
+
+    /** The bureau's own report for the year, created and submitted by the given account. */
+    private static String bureauReportSubmittedBy(ApiClient submitter, String year) {
+        String id = create(submitter, "220200-sthj", year, """
+                [{"indicator":"220200-I01","value":89.2,"explanation":"监测站年报"},
+                 {"indicator":"220200-I02","value":31,"explanation":"监测站年报"}]""");
+        JsonNode draft = awaitReport(submitter, id, s -> s.path("values").size() == 2);
+        assertThat(act(submitter, id, "submit", "{\"expectedVersion\":" + version(draft) + "}").status())
+                .isEqualTo(200);
+        return id;
     }
 
     private static void assertSelfReview(ApiClient.Response response) {

@@ -74,6 +74,10 @@ public class IndicatorApplicability {
                 command.cityId(), command.approvalUnitId());
         requireDecider(metaData, approvalUnitId != null ? approvalUnitId : command.approvalUnitId());
         Check.that(status != Status.CONFIRMED, "WRONG_STATUS", "该指标已确认为不涉及");
+        // setting it while a declaration waits decides that declaration: not for the one who declared it
+        if (status == Status.DECLARED) {
+            MakerChecker.requireOtherThanMaker(metaData, declaredBy);
+        }
         String reason = Check.text(command.reason(), MAX_TEXT, "不涉及原因");
         apply(new NotApplicableSet(command.applicabilityId(), command.indicatorId(), command.orgUnitId(),
                 command.cityId(), command.approvalUnitId(), reason));

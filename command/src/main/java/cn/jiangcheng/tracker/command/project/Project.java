@@ -27,7 +27,7 @@ import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
-import cn.jiangcheng.tracker.command.common.MakerChecker;
+import cn.jiangcheng.tracker.command.common.Makers;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -69,9 +69,14 @@ public class Project {
     /** fileId → sha256 of the files attached so far. */
     private final Map<String, String> evidenceFiles = new HashMap<>();
 
-    /** submittedBy: the user id of the report's maker, who does not decide on it. */
-    private record UpdateState(int revision, UpdateStatus status, UpdateContent content, String submittedBy) {
+    private record UpdateState(int revision, UpdateStatus status, UpdateContent content) {
     }
+
+    /**
+     * The makers of the pending report: who attached the project's evidence since the last decision on a report,
+     * and who submitted it. None of them approves or returns it; a decision starts the next report's list.
+     */
+    private final Makers reportMakers = new Makers();
 
     protected Project() {
     }
@@ -167,7 +172,7 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         Check.that(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以审核通过");
-        MakerChecker.requireOtherThanMaker(metaData, update.submittedBy());
+        reportMakers.requireNoneOf(metaData);
         apply(new ProjectUpdateApproved(projectId, command.updateId(), update.revision(), update.content(),
                 Check.optionalText(command.comment(), 500, "审核意见")));
     }
@@ -179,7 +184,7 @@ public class Project {
         requireDecider(metaData, approvalUnitId);
         requireActive();
         Check.that(update.status() == UpdateStatus.SUBMITTED, "WRONG_STATUS", "只有待审核的进展报告可以退回");
-        MakerChecker.requireOtherThanMaker(metaData, update.submittedBy());
+        reportMakers.requireNoneOf(metaData);
         apply(new ProjectUpdateReturned(projectId, command.updateId(), update.revision(),
                 Check.text(command.reason(), 500, "退回原因")));
     }
@@ -238,31 +243,31 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectEvidenceAttached event) {
+    void on(ProjectEvidenceAttached event, MetaData metaData) {
+        reportMakers.add(metaData);
         evidenceFiles.put(event.file().fileId(), event.file().sha256());
     }
 
     @EventSourcingHandler
     void on(ProjectUpdateSubmitted event, MetaData metaData) {
-        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.SUBMITTED, event.content(),
-                MakerChecker.makerOf(metaData)));
+        reportMakers.add(metaData);
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.SUBMITTED, event.content()));
         pendingUpdateId = event.updateId();
     }
 
     @EventSourcingHandler
     void on(ProjectUpdateApproved event) {
-        UpdateState submitted = updates.get(event.updateId());
-        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.APPROVED, event.content(),
-                submitted == null ? null : submitted.submittedBy()));
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.APPROVED, event.content()));
         pendingUpdateId = null;
+        reportMakers.clear();
         official.approved(event.updateId(), event.content());
     }
 
     @EventSourcingHandler
     void on(ProjectUpdateReturned event) {
         UpdateState update = updates.get(event.updateId());
-        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.RETURNED, update.content(),
-                update.submittedBy()));
+        updates.put(event.updateId(), new UpdateState(event.revision(), UpdateStatus.RETURNED, update.content()));
         pendingUpdateId = null;
+        reportMakers.clear();
     }
 }

@@ -1,23 +1,31 @@
 package cn.jiangcheng.tracker.command.rectification;
 
 import cn.jiangcheng.tracker.command.common.MakerChecker;
+import cn.jiangcheng.tracker.command.common.Makers;
 import org.axonframework.messaging.MetaData;
 
 /**
- * Who made each step of a case the inspector then decides on: the plan, the request for acceptance (which the
- * acceptance and the closing verify) and the request for an extension. Read from the metadata of those events.
+ * Who made each step of a case the inspector then decides on: the plan; the rectification (progress reports,
+ * evidence and the request for acceptance since the last decision on it), which the acceptance and the closing
+ * verify; and the request for an extension. Read from the metadata of those events.
  */
 final class CaseMakers {
     private String planSubmittedBy;
-    private String acceptanceRequestedBy;
+    private final Makers rectificationMakers = new Makers();
     private String extensionRequestedBy;
 
     void planSubmitted(MetaData eventMetaData) {
         planSubmittedBy = MakerChecker.makerOf(eventMetaData);
     }
 
-    void acceptanceRequested(MetaData eventMetaData) {
-        acceptanceRequestedBy = MakerChecker.makerOf(eventMetaData);
+    /** Progress, evidence and the request for acceptance all make what the inspector verifies. */
+    void rectified(MetaData eventMetaData) {
+        rectificationMakers.add(eventMetaData);
+    }
+
+    /** A rejected acceptance or a reopened case starts a new round of rectification, with its own makers. */
+    void rectificationDecided() {
+        rectificationMakers.clear();
     }
 
     void extensionRequested(MetaData eventMetaData) {
@@ -29,9 +37,9 @@ final class CaseMakers {
         MakerChecker.requireOtherThanMaker(commandMetaData, planSubmittedBy);
     }
 
-    /** Accepting, rejecting the acceptance and closing all verify what the requester reported. */
+    /** Accepting, rejecting the acceptance and closing all verify what the unit reported. */
     void requireNotAcceptanceMaker(MetaData commandMetaData) {
-        MakerChecker.requireOtherThanMaker(commandMetaData, acceptanceRequestedBy);
+        rectificationMakers.requireNoneOf(commandMetaData);
     }
 
     void requireNotExtensionMaker(MetaData commandMetaData) {

@@ -333,13 +333,19 @@ public class RectificationCase {
     }
 
     @EventSourcingHandler
-    void on(CaseEvidenceAttached event) {
+    void on(ProgressReported event, MetaData metaData) {
+        makers.rectified(metaData);
+    }
+
+    @EventSourcingHandler
+    void on(CaseEvidenceAttached event, MetaData metaData) {
+        makers.rectified(metaData);
         evidenceCount++;
     }
 
     @EventSourcingHandler
     void on(AcceptanceRequested event, MetaData metaData) {
-        makers.acceptanceRequested(metaData);
+        makers.rectified(metaData);
         status = Status.ACCEPTANCE_REQUESTED;
     }
 
@@ -352,6 +358,7 @@ public class RectificationCase {
 
     @EventSourcingHandler
     void on(AcceptanceRejected event) {
+        makers.rectificationDecided();
         status = Status.IN_PROGRESS;
     }
 
@@ -362,6 +369,7 @@ public class RectificationCase {
 
     @EventSourcingHandler
     void on(CaseReopened event) {
+        makers.rectificationDecided();
         status = Status.IN_PROGRESS;
         watch.restartAt(event.newDeadline());
     }

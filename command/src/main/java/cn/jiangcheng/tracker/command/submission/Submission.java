@@ -28,7 +28,7 @@ import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.common.Actor;
 import cn.jiangcheng.tracker.command.common.BusinessDay;
 import cn.jiangcheng.tracker.command.common.Check;
-import cn.jiangcheng.tracker.command.common.MakerChecker;
+import cn.jiangcheng.tracker.command.common.Makers;
 import cn.jiangcheng.tracker.command.common.TenantGuard;
 import cn.jiangcheng.tracker.command.common.VersionGuard;
 import org.axonframework.commandhandling.CommandHandler;
@@ -68,8 +68,11 @@ public class Submission {
     private List<ReportedValue> submitted = List.of();
     private int evidenceCount;
     private LocalDate deadline;
-    /** Who submitted the revision under review: the maker, who neither reviews nor approves nor returns it. */
-    private String submittedBy;
+    /**
+     * Who wrote the revision under review (created, drafted, attached evidence, started the amendment, submitted):
+     * its makers, none of whom reviews, approves or returns it.
+     */
+    private final Makers makers = new Makers();
 
     protected Submission() {
     }
@@ -149,13 +152,13 @@ public class Submission {
         String comment = Check.optionalText(command.comment(), 500, "审核意见");
         if (awaitingCountyReview()) {
             requireDecider(metaData, reviewUnitId, "该报告须先由县级审核");
-            MakerChecker.requireOtherThanMaker(metaData, submittedBy);
+            makers.requireNoneOf(metaData);
             apply(new SubmissionReviewed(submissionId, revision, comment));
             return;
         }
         Check.status(status, "只有待审核的报告可以审核", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, approvalUnitId, "只有市生态环境局审核员可以审核通过");
-        MakerChecker.requireOtherThanMaker(metaData, submittedBy);
+        makers.requireNoneOf(metaData);
         apply(new SubmissionApproved(submissionId, revision, submitted, comment));
     }
 
@@ -165,7 +168,7 @@ public class Submission {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
         Check.status(status, "只有待审核的报告可以退回", Status.SUBMITTED, Status.REVIEWED);
         requireDecider(metaData, awaitingCountyReview() ? reviewUnitId : approvalUnitId, "您无权退回该报告");
-        MakerChecker.requireOtherThanMaker(metaData, submittedBy);
+        makers.requireNoneOf(metaData);
         String reason = Check.text(command.reason(), 500, "退回原因");
         Map<String, String> comments = new LinkedHashMap<>();
         if (command.valueComments() != null) {
@@ -222,7 +225,8 @@ public class Submission {
     }
 
     @EventSourcingHandler
-    void on(SubmissionCreated event) {
+    void on(SubmissionCreated event, MetaData metaData) {
+        makers.add(metaData);
         submissionId = event.submissionId();
         orgUnitId = event.orgUnitId();
         cityId = event.cityId();
@@ -235,7 +239,8 @@ public class Submission {
     }
 
     @EventSourcingHandler
-    void on(SubmissionDraftSaved event) {
+    void on(SubmissionDraftSaved event, MetaData metaData) {
+        makers.add(metaData);
         draft = event.values();
         if (status == Status.RETURNED) {
             status = Status.DRAFT;
@@ -243,13 +248,14 @@ public class Submission {
     }
 
     @EventSourcingHandler
-    void on(EvidenceAttached event) {
+    void on(EvidenceAttached event, MetaData metaData) {
+        makers.add(metaData);
         evidenceCount++;
     }
 
     @EventSourcingHandler
     void on(SubmissionSubmitted event, MetaData metaData) {
-        submittedBy = MakerChecker.makerOf(metaData);
+        makers.add(metaData);
         submitted = event.values();
         draft = event.values();
         status = Status.SUBMITTED;
@@ -276,7 +282,10 @@ public class Submission {
     }
 
     @EventSourcingHandler
-    void on(AmendmentStarted event) {
+    void on(AmendmentStarted event, MetaData metaData) {
+        // a new revision: who wrote the approved one is no maker of the correction
+        makers.clear();
+        makers.add(metaData);
         revision = event.revision();
         status = Status.DRAFT;
         draft = new ArrayList<>(submitted);

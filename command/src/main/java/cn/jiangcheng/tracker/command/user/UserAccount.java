@@ -37,6 +37,7 @@ public class UserAccount {
     static final int MAX_CONFLICT_REASON = 200;
     /** 填报 with 审核 or 督察 in one account: allowed only with a recorded reason, and maker-checker still holds. */
     private static final Set<Role> CHECKER_ROLES = EnumSet.of(Role.APPROVER, Role.INSPECTOR);
+    private static final Set<String> RESERVED_USERNAMES = Set.of(AuditKeys.SYSTEM_USER, AuditKeys.ANONYMOUS_USER);
 
     @AggregateIdentifier
     private String username;
@@ -51,8 +52,9 @@ public class UserAccount {
     public UserAccount(RegisterUser command, MetaData metaData) {
         Check.that(command.username() != null && USERNAME.matcher(command.username()).matches(), "BAD_USERNAME",
                 "用户名须为3到40位小写字母、数字、点、下划线或连字符，并以字母或数字开头");
-        // The system acts under this user id and passes every city check; no person may log in as it.
-        Check.that(!AuditKeys.SYSTEM_USER.equals(command.username()), "RESERVED_USERNAME", "该用户名为系统保留，不能使用");
+        // The system acts under one user id and passes every city check; security events record a sign-in under a
+        // name nobody has as the other. No person may own either.
+        Check.that(!RESERVED_USERNAMES.contains(command.username()), "RESERVED_USERNAME", "该用户名为系统保留，不能使用");
         String displayName = Check.text(command.displayName(), 40, "姓名");
         Check.that(command.passwordHash() != null && !command.passwordHash().isBlank(), "REQUIRED", "密码不能为空");
         Check.that(command.orgUnitId() != null, "REQUIRED", "所属单位不能为空");
@@ -68,6 +70,8 @@ public class UserAccount {
     @CommandHandler
     public void handle(ChangeUserRoles command, MetaData metaData) {
         TenantGuard.requireSameCity(metaData, cityId, NOT_FOUND);
+        // an administrator granting itself AUDITOR (or any role) would need nobody else's say
+        Check.that(!Actor.of(metaData).is(username), "CANNOT_CHANGE_OWN_ROLES", "不能修改自己的角色，请由其他管理员操作");
         Set<Role> newRoles = requireRoles(command.roles());
         Check.that(!newRoles.equals(roles), "ROLES_UNCHANGED", "角色没有变化");
         String conflictReason = conflictReason(newRoles, command.conflictReason());

@@ -2,8 +2,10 @@ package cn.jiangcheng.tracker.command.applicability;
 
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.ConfirmNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.RejectNotApplicable;
+import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.SetNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableConfirmed;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableDeclared;
+import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableSet;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.Callers;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -63,5 +65,23 @@ class IndicatorApplicabilityMakerCheckerTest {
                 .when(new ConfirmNotApplicable(ID, null, null),
                         Callers.person("sthj-approver", BUREAU, CITY_ID, Role.APPROVER))
                 .expectEvents(new NotApplicableConfirmed(ID, INDICATOR_ID, BUREAU, null));
+    }
+
+    /** Setting it directly while it waits would be confirming one's own declaration by another door. */
+    @Test
+    void whoDeclaredItDoesNotSetItDirectlyWhileItWaits() {
+        fixture.given(declaredByBoth())
+                .when(new SetNotApplicable(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "本局不单独监测"), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectExceptionMessage("不能审核自己提交的材料，请由其他审核人员处理")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherApproverMaySetItInPlaceOfDecidingTheDeclaration() {
+        fixture.given(declaredByBoth())
+                .when(new SetNotApplicable(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "经核实不涉及"),
+                        Callers.person("sthj-approver", BUREAU, CITY_ID, Role.APPROVER))
+                .expectEvents(new NotApplicableSet(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "经核实不涉及"));
     }
 }

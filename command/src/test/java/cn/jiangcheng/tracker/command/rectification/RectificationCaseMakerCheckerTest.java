@@ -6,6 +6,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationCommands.CloseCase;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.DenyExtension;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.RejectAcceptance;
 import cn.jiangcheng.tracker.api.rectification.RectificationCommands.ReturnPlan;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRejected;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.AcceptanceRequested;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseAccepted;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.CaseAcknowledged;
@@ -15,6 +16,7 @@ import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ExtensionDeni
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ExtensionRequested;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanReturned;
 import cn.jiangcheng.tracker.api.rectification.RectificationEvents.PlanSubmitted;
+import cn.jiangcheng.tracker.api.rectification.RectificationEvents.ProgressReported;
 import cn.jiangcheng.tracker.api.rectification.RectificationTypes.DeadlinePolicy;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.Callers;
@@ -34,7 +36,8 @@ import static cn.jiangcheng.tracker.command.rectification.CaseFixtures.*;
 /**
  * Maker-checker on 督察整改 cases: a person of the responsible unit who also holds the inspector's role neither
  * returns the plan they submitted, nor accepts, rejects or closes the case whose acceptance they requested, nor
- * decides on the extension they requested; another inspector does.
+ * decides on the extension they requested; another inspector does. Whoever reported progress or uploaded evidence
+ * since the last decision is a maker of the rectification too; a rejected acceptance starts a new round.
  */
 class RectificationCaseMakerCheckerTest {
     /** 永吉县's person holding 填报 and 督察 (granted with a recorded reason). */
@@ -148,5 +151,63 @@ class RectificationCaseMakerCheckerTest {
         fixture.given(acceptanceRequestedBy(Callers.system()))
                 .when(new AcceptCase(CASE_ID, "现场核查属实", 7, null), Callers.system())
                 .expectEvents(new CaseAccepted(CASE_ID, "现场核查属实", TODAY, 7, TODAY.plusDays(7), true));
+    }
+
+    private static Object progressBy(Map<String, Object> maker) {
+        return madeBy(maker, new ProgressReported(CASE_ID, "已封堵排污口", 60));
+    }
+
+    private static Object evidenceBy(Map<String, Object> maker) {
+        return madeBy(maker, new CaseEvidenceAttached(CASE_ID, evidence()));
+    }
+
+    private static Object requestBy(Map<String, Object> maker) {
+        return madeBy(maker, new AcceptanceRequested(CASE_ID, "已完成全部整改措施，监测达标", null));
+    }
+
+    private static Object accepted() {
+        return madeBy(inspector(), new CaseAccepted(CASE_ID, "现场核查属实", TODAY, 0, TODAY, true));
+    }
+
+    @Test
+    void whoReportedProgressDoesNotAcceptWhatAColleagueRequested() {
+        fixture.given(plus(inProgress(), progressBy(UNIT_BOTH), evidenceBy(unit()), requestBy(unit())))
+                .when(new AcceptCase(CASE_ID, "现场核查属实", 7, null), UNIT_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoUploadedEvidenceDoesNotRejectTheAcceptance() {
+        fixture.given(plus(inProgress(), evidenceBy(UNIT_BOTH), requestBy(unit())))
+                .when(new RejectAcceptance(CASE_ID, null, "整改不彻底", null), UNIT_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoUploadedEvidenceDoesNotCloseTheCase() {
+        fixture.given(plus(inProgress(), evidenceBy(UNIT_BOTH), requestBy(unit()), accepted()))
+                .when(new CloseCase(CASE_ID, null, null), UNIT_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void afterARejectedAcceptanceTheNextRoundHasNewMakers() {
+        List<Object> secondRound = plus(inProgress(), progressBy(UNIT_BOTH), evidenceBy(UNIT_BOTH),
+                requestBy(unit()),
+                madeBy(inspector(), new AcceptanceRejected(CASE_ID, null, "整改不彻底")),
+                progressBy(unit()), evidenceBy(unit()), requestBy(unit()));
+        fixture.given(secondRound)
+                .when(new AcceptCase(CASE_ID, "现场核查属实", 7, null), UNIT_BOTH)
+                .expectEvents(new CaseAccepted(CASE_ID, "现场核查属实", TODAY, 7, TODAY.plusDays(7), true));
+    }
+
+    @Test
+    void anInspectorWhoMadeNothingClosesIt() {
+        fixture.given(plus(inProgress(), evidenceBy(UNIT_BOTH), requestBy(unit()), accepted()))
+                .when(new CloseCase(CASE_ID, null, null), inspector())
+                .expectEvents(new CaseClosed(CASE_ID, null, TODAY, true));
     }
 }

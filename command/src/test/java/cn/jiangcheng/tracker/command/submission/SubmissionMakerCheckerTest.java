@@ -4,6 +4,7 @@ import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ApproveSubmission
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.ReturnSubmission;
 import cn.jiangcheng.tracker.api.submission.SubmissionCommands.WithdrawSubmission;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.AmendmentStarted;
+import cn.jiangcheng.tracker.api.submission.SubmissionEvents.EvidenceAttached;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionApproved;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionCreated;
 import cn.jiangcheng.tracker.api.submission.SubmissionEvents.SubmissionDraftSaved;
@@ -29,6 +30,8 @@ import static cn.jiangcheng.tracker.command.submission.SubmissionFixtures.*;
 /**
  * Maker-checker on reports: the person who submitted a revision neither reviews, approves nor returns it, even
  * with the approver's role in the deciding unit; another approver does. The submitter may still withdraw it.
+ * The makers of a revision are everyone who wrote it, not only who clicked submit: whoever created the report,
+ * saved a draft of it, attached evidence to it or started the amendment. A new revision has new makers.
  */
 class SubmissionMakerCheckerTest {
     /** One person of the city bureau holding both roles, reporting the bureau's own figures. */
@@ -38,6 +41,8 @@ class SubmissionMakerCheckerTest {
     /** One person of 永吉县 holding both roles: submits for the county's town and reviews the town's reports. */
     private static final Map<String, Object> COUNTY_BOTH = Callers.person("yongji-both", REVIEW_UNIT_ID, CITY_ID,
             Role.SUBMITTER, Role.APPROVER);
+    private static final Map<String, Object> CLERK = Callers.person("sthj-clerk", APPROVAL_UNIT_ID, CITY_ID,
+            Role.SUBMITTER);
 
     private final FakeReportForms reporting = new FakeReportForms();
     private FixtureConfiguration<Submission> fixture;
@@ -137,5 +142,84 @@ class SubmissionMakerCheckerTest {
     private static List<Object> townSubmittedBy(Map<String, Object> maker) {
         return plus(townInDraft(), madeBy(maker,
                 new SubmissionSubmitted(TOWN_SUBMISSION_ID, 1, completeNormalised(), false)));
+    }
+
+    private static Object createdBy(Map<String, Object> maker) {
+        return madeBy(maker, new SubmissionCreated(BUREAU_REPORT, APPROVAL_UNIT_ID, CITY_ID, PERIOD, DEADLINE,
+                APPROVAL_UNIT_ID, null));
+    }
+
+    private static Object draftSavedBy(Map<String, Object> maker, int revision) {
+        return madeBy(maker, new SubmissionDraftSaved(BUREAU_REPORT, revision, completeNormalised()));
+    }
+
+    private static Object submittedBy(Map<String, Object> maker, int revision) {
+        return madeBy(maker, new SubmissionSubmitted(BUREAU_REPORT, revision, completeNormalised(), false));
+    }
+
+    /** The reviewer's attack: withdraw, save new values, let a plain submitter submit them, approve. */
+    @Test
+    void whoSavedTheDraftAClerkSubmittedDoesNotApproveIt() {
+        fixture.given(createdBy(CLERK), draftSavedBy(CLERK, 1), submittedBy(BUREAU_BOTH, 1),
+                        madeBy(BUREAU_BOTH, new SubmissionWithdrawn(BUREAU_REPORT, 1)), draftSavedBy(BUREAU_BOTH, 1),
+                        submittedBy(CLERK, 1))
+                .when(new ApproveSubmission(BUREAU_REPORT, null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoCreatedTheReportDoesNotReturnIt() {
+        fixture.given(createdBy(BUREAU_BOTH), draftSavedBy(BUREAU_BOTH, 1), submittedBy(CLERK, 1))
+                .when(new ReturnSubmission(BUREAU_REPORT, "数据有误", null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoAttachedEvidenceDoesNotApproveIt() {
+        fixture.given(createdBy(CLERK), draftSavedBy(CLERK, 1),
+                        madeBy(BUREAU_BOTH, new EvidenceAttached(BUREAU_REPORT, 1, evidence("f1"))), submittedBy(CLERK, 1))
+                .when(new ApproveSubmission(BUREAU_REPORT, null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoCorrectedAReturnedReportDoesNotApproveItsResubmission() {
+        fixture.given(createdBy(CLERK), draftSavedBy(CLERK, 1), submittedBy(CLERK, 1),
+                        madeBy(cityApprover(), new SubmissionReturned(BUREAU_REPORT, 1, "数据有误", Map.of())),
+                        draftSavedBy(BUREAU_BOTH, 1), submittedBy(CLERK, 1))
+                .when(new ApproveSubmission(BUREAU_REPORT, null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoStartedTheAmendmentDoesNotApproveIt() {
+        fixture.given(createdBy(CLERK), draftSavedBy(CLERK, 1), submittedBy(CLERK, 1),
+                        madeBy(cityApprover(), new SubmissionApproved(BUREAU_REPORT, 1, completeNormalised(), null)),
+                        madeBy(BUREAU_BOTH, new AmendmentStarted(BUREAU_REPORT, 2, "监测站补充了3月数据")),
+                        submittedBy(CLERK, 2))
+                .when(new ApproveSubmission(BUREAU_REPORT, null, null), BUREAU_BOTH)
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoWroteAnEarlierRevisionMayApproveTheAmendmentOthersWrote() {
+        fixture.given(createdBy(BUREAU_BOTH), draftSavedBy(BUREAU_BOTH, 1), submittedBy(CLERK, 1),
+                        madeBy(cityApprover(), new SubmissionApproved(BUREAU_REPORT, 1, completeNormalised(), null)),
+                        madeBy(CLERK, new AmendmentStarted(BUREAU_REPORT, 2, "监测站补充了3月数据")),
+                        draftSavedBy(CLERK, 2), submittedBy(CLERK, 2))
+                .when(new ApproveSubmission(BUREAU_REPORT, null, null), BUREAU_BOTH)
+                .expectEvents(new SubmissionApproved(BUREAU_REPORT, 2, completeNormalised(), null));
+    }
+
+    @Test
+    void anApproverWhoWroteNothingApprovesIt() {
+        fixture.given(List.of(createdBy(BUREAU_BOTH), draftSavedBy(BUREAU_BOTH, 1), submittedBy(CLERK, 1)))
+                .when(new ApproveSubmission(BUREAU_REPORT, null, null), cityApprover())
+                .expectEvents(new SubmissionApproved(BUREAU_REPORT, 1, completeNormalised(), null));
     }
 }
