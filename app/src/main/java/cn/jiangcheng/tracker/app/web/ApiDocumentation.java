@@ -41,6 +41,7 @@ public class ApiDocumentation {
         ERRORS.put("413", "请求内容或上传文件过大");
         ERRORS.put("415", "请求内容类型不受支持");
         ERRORS.put("422", "违反业务规则（code 说明是哪一条）");
+        ERRORS.put("503", "暂时无法处理，请稍后重试（如 ACCOUNT_UPDATING：以 HTTP Basic 登录的账户刚被修改、本节点尚未同步）");
     }
 
     @Bean
@@ -96,6 +97,7 @@ public class ApiDocumentation {
         if (!PUBLIC_PATHS.contains(path)) {
             errors.add("401");
             errors.add("403");
+            errors.add("503"); // HTTP Basic signs in on every request, and may find its account being updated
         }
         if (path.contains("{") || errors.contains("400")) {
             errors.add("404"); // a record named in the path, the query or the body may not exist or not be visible
