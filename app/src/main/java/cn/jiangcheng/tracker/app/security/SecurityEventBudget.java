@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -89,7 +90,7 @@ class SecurityEventBudget {
             this.kind = kind;
             this.source = source;
             this.start = start;
-            this.who = Map.copyOf(who);
+            this.who = Collections.unmodifiableMap(new HashMap<>(who)); // may hold empty or null values
         }
 
         private boolean isOver(Instant now) {
