@@ -28,7 +28,7 @@ class SecurityEventBudget {
     /** Guarded by this; windows that are over are removed by {@link #closeEnded()}. */
     private final Map<String, Window> windows = new HashMap<>();
 
-    SecurityEventBudget(Clock clock, @Value("${tracker.security.audit-events-per-minute:20}") int perMinute) {
+    SecurityEventBudget(Clock clock, @Value("${tracker.security.audit-events-per-minute}") int perMinute) {
         this.clock = clock;
         this.perMinute = Math.max(1, perMinute);
     }
