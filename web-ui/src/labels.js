@@ -218,5 +218,6 @@ export const SECURITY_EVENT_LABELS = {
   LoginFailed: '登录失败',
   AccountLocked: '账户锁定',
   AccessDenied: '拒绝访问',
-  SessionEnded: '会话结束'
+  SessionEnded: '会话结束',
+  SecurityEventsSuppressed: '同类安全事件合并计数'
 }

@@ -13,7 +13,7 @@ public final class AuditKeys {
 
     /** The user id of actions the system takes on its own (seeding, deadlines). */
     public static final String SYSTEM_USER = "system";
-    /** The user id security events record for a sign-in under a name nobody has. */
+    /** The user id of security events whose caller is nobody known (e.g. a sign-in with a name nobody has). */
     public static final String ANONYMOUS_USER = "anonymous";
 
     private AuditKeys() {

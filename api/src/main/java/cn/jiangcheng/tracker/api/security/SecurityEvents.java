@@ -27,4 +27,12 @@ public final class SecurityEvents {
     /** The server ended a session because its account changed or it was signed in too long ago. */
     public record SessionEnded(String username, SessionEndReason reason) {
     }
+
+    /**
+     * More events of one kind ("AccessDenied", "LoginFailed") came from one source (a user name, or a client address
+     * for sign-ins) on one node within a minute than are recorded one by one: {@code suppressed} of them, between
+     * {@code from} and {@code until} (ISO-8601 instants), are only counted here.
+     */
+    public record SecurityEventsSuppressed(String kind, String source, long suppressed, String from, String until) {
+    }
 }

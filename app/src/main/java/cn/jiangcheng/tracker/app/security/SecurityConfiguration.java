@@ -7,7 +7,6 @@ import cn.jiangcheng.tracker.app.web.ApiErrorWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,16 +53,21 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiErrorWriter errors, MeViews meViews,
-                                                   ObjectMapper objectMapper, QueryGateway queryGateway,
+                                                   ObjectMapper objectMapper, AccountEvents accountEvents,
                                                    SecurityAudit audit, Clock clock,
                                                    @Value("${tracker.security.session-absolute-timeout}")
                                                    Duration absoluteTimeout) throws Exception {
-        SessionAccountCheck sessionCheck = new SessionAccountCheck(queryGateway, audit, clock, absoluteTimeout);
+        SessionAccountCheck sessionCheck = new SessionAccountCheck(accountEvents, audit, clock, absoluteTimeout);
         RequestMatcher browserChange = request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
                 && !basicWithoutSession(request);
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> errors.write(response,
-                HttpServletResponse.SC_UNAUTHORIZED,
-                SessionAccountCheck.endedAnswer(request).orElseGet(() -> unauthenticated(e)));
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (TrackerUserDetailsService.AccountUpdating.causedBy(e)) {
+                accountUpdating(errors, response);
+                return;
+            }
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    SessionAccountCheck.endedAnswer(request).orElseGet(() -> unauthenticated(e)));
+        };
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/api/csrf").permitAll()
@@ -147,8 +152,21 @@ public class SecurityConfiguration {
     }
 
     private static AuthenticationFailureHandler loginFailed(ApiErrorWriter errors) {
-        return (request, response, e) -> errors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                e instanceof LockedException || e instanceof DisabledException ? unauthenticated(e)
-                        : ApiError.of("BAD_CREDENTIALS", "用户名或密码错误"));
+        return (request, response, e) -> {
+            if (TrackerUserDetailsService.AccountUpdating.causedBy(e)) {
+                accountUpdating(errors, response);
+                return;
+            }
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    e instanceof LockedException || e instanceof DisabledException ? unauthenticated(e)
+                            : ApiError.of("BAD_CREDENTIALS", "用户名或密码错误"));
+        };
+    }
+
+    /** The account changed a moment ago and this node does not see the change yet: try again shortly. */
+    private static void accountUpdating(ApiErrorWriter errors, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+        errors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                ApiError.of("ACCOUNT_UPDATING", "账户信息正在更新，请稍后再试"));
     }
 }

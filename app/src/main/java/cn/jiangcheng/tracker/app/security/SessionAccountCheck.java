@@ -1,16 +1,12 @@
 package cn.jiangcheng.tracker.app.security;
 
 import cn.jiangcheng.tracker.api.security.SecurityEvents.SessionEndReason;
-import cn.jiangcheng.tracker.api.user.UserQueries.FindUserAccount;
-import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
 import cn.jiangcheng.tracker.app.web.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,27 +18,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A session is only as good as the account behind it: on every request that rides on a session, the account is
- * read again (one lookup by primary key in user_account_view, on whichever node answers) and compared with what
- * the session was signed in with — enabled, roles, unit, a fingerprint of the password hash — and the sign-in
- * instant with the absolute timeout. On any difference the session is invalidated and recorded as ended, and the
- * request goes on as anonymous: protected paths then answer 401 SESSION_ENDED / SESSION_EXPIRED, public ones
- * (the CSRF cookie, the static UI) still work.
+ * A session is only as good as the account behind it: on every request that rides on a session, the event store
+ * is asked whether the account has had any event since the one the session was signed in at (one index look-up,
+ * on whichever node answers; the projection may lag and may be rebuilding, the store does neither), and the
+ * sign-in instant is compared with the absolute timeout. If so, the session is invalidated and recorded as ended,
+ * and the request goes on as anonymous: protected paths then answer 401 SESSION_ENDED / SESSION_EXPIRED, public
+ * ones (the CSRF cookie, the static UI) still work.
  */
 public class SessionAccountCheck extends OncePerRequestFilter {
     static final String SIGNED_IN_AT = SessionAccountCheck.class.getName() + ".signedInAt";
     private static final String ENDED = SessionAccountCheck.class.getName() + ".ended";
 
-    private final QueryGateway queryGateway;
+    private final AccountEvents accountEvents;
     private final SecurityAudit audit;
     private final Clock clock;
     private final Duration absoluteTimeout;
 
-    public SessionAccountCheck(QueryGateway queryGateway, SecurityAudit audit, Clock clock, Duration absoluteTimeout) {
-        this.queryGateway = queryGateway;
+    SessionAccountCheck(AccountEvents accountEvents, SecurityAudit audit, Clock clock, Duration absoluteTimeout) {
+        this.accountEvents = accountEvents;
         this.audit = audit;
         this.clock = clock;
         this.absoluteTimeout = absoluteTimeout;
@@ -63,10 +58,13 @@ public class SessionAccountCheck extends OncePerRequestFilter {
                 : ApiError.of("SESSION_ENDED", "账户信息已变更，请重新登录"));
     }
 
-    /** Static files and the API documentation are public and say nothing about an account. */
+    /**
+     * Static files and the API documentation are public and say nothing about an account. The path is the
+     * decoded, normalised one the security rules and the controllers match ({@code /%61pi/me} is /api/me).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return !path.startsWith("/api/") && !path.startsWith("/actuator/");
     }
 
@@ -110,21 +108,6 @@ public class SessionAccountCheck extends OncePerRequestFilter {
                 || !clock.instant().isBefore(signedInAt.plus(absoluteTimeout))) {
             return Optional.of(SessionEndReason.ABSOLUTE_TIMEOUT);
         }
-        UserAccountView account = queryGateway.query(new FindUserAccount(user.getUsername()),
-                ResponseTypes.optionalInstanceOf(UserAccountView.class)).join().orElse(null);
-        if (account == null || !account.orgUnitId().equals(user.orgUnitId())
-                || !account.cityId().equals(user.cityId())) {
-            return Optional.of(SessionEndReason.ACCOUNT_CHANGED);
-        }
-        if (!account.enabled()) {
-            return Optional.of(SessionEndReason.ACCOUNT_DISABLED);
-        }
-        if (!Set.copyOf(account.roles()).equals(user.roles())) {
-            return Optional.of(SessionEndReason.ROLES_CHANGED);
-        }
-        if (!TrackerUser.fingerprint(account.passwordHash()).equals(user.passwordFingerprint())) {
-            return Optional.of(SessionEndReason.PASSWORD_CHANGED);
-        }
-        return Optional.empty();
+        return accountEvents.changeSince(user.getUsername(), user.accountVersion());
     }
 }

@@ -29,9 +29,12 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean locked;
     private final boolean cityLevelUnit;
+    /** The sequence number of the account's last event at sign-in: any later event ends the session. */
+    private final long accountVersion;
 
     public TrackerUser(String username, String displayName, String passwordHash, Set<Role> roles,
-                       String orgUnitId, String cityId, boolean cityLevelUnit, boolean enabled, boolean locked) {
+                       String orgUnitId, String cityId, boolean cityLevelUnit, boolean enabled, boolean locked,
+                       long accountVersion) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -42,6 +45,11 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
         this.locked = locked;
         this.cityLevelUnit = cityLevelUnit;
+        this.accountVersion = accountVersion;
+    }
+
+    public long accountVersion() {
+        return accountVersion;
     }
 
     public String displayName() {

@@ -41,7 +41,7 @@ public class ApiDocumentation {
         ERRORS.put("413", "请求内容或上传文件过大");
         ERRORS.put("415", "请求内容类型不受支持");
         ERRORS.put("422", "违反业务规则（code 说明是哪一条）");
-        ERRORS.put("503", "数据库暂时不可用（DATABASE_UNAVAILABLE），按 Retry-After 稍后重试");
+        ERRORS.put("503", "暂时无法处理，请按 Retry-After 稍后重试（DATABASE_UNAVAILABLE：数据库暂时不可用；ACCOUNT_UPDATING：以 HTTP Basic 登录的账户刚被修改、本节点尚未同步）");
     }
 
     @Bean

@@ -36,8 +36,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return !request.getRequestURI().startsWith("/api/")
-                || (contentType != null && contentType.startsWith("multipart/"));
+        // the decoded, normalised path the controllers are chosen by: /%61pi/... is /api/... too
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !path.startsWith("/api/") || (contentType != null && contentType.startsWith("multipart/"));
     }
 
     @Override

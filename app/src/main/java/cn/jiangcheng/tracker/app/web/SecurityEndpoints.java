@@ -46,7 +46,9 @@ final class SecurityEndpoints {
                                 "#/components/schemas/MeView")))
                         .addApiResponse("401", json("用户名或密码错误（BAD_CREDENTIALS）、账户已锁定（ACCOUNT_LOCKED）"
                                 + "或已停用（ACCOUNT_DISABLED）", ApiDocumentation.apiError()))
-                        .addApiResponse("403", json("缺少或错误的 CSRF 令牌（CSRF_REJECTED）", ApiDocumentation.apiError())));
+                        .addApiResponse("403", json("缺少或错误的 CSRF 令牌（CSRF_REJECTED）", ApiDocumentation.apiError()))
+                        .addApiResponse("503", json("账户刚被修改、本节点尚未同步（ACCOUNT_UPDATING）或数据库暂时不可用（DATABASE_UNAVAILABLE），请稍后重试",
+                                ApiDocumentation.apiError())));
         Operation logout = new Operation().operationId("logout").addTagsItem(TAG).summary("退出登录（结束会话）")
                 .responses(new ApiResponses()
                         .addApiResponse("204", new ApiResponse().description("已退出"))

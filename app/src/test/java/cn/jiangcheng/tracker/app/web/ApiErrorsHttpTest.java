@@ -171,6 +171,16 @@ class ApiErrorsHttpTest extends HttpTestBase {
         nothingStored();
     }
 
+    /** Tomcat decodes %61 to "a" for routing, so the limit must see the same path. */
+    @Test
+    void anOversizedBodyToAPercentEncodedApiPathIs413() {
+        String huge = "{\"orgUnitId\":\"220221\",\"period\":\"2073\",\"note\":\"" + "x".repeat(400_000) + "\"}";
+        ApiClient.Response refused = as("yongji-submitter").post("/%61pi/submissions", huge);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        nothingStored();
+    }
+
     @Test
     void oversizedBodiesAre413WithOrWithoutDeclaredLength() {
         String huge = "{\"name\":\"" + "长".repeat(200_000) + "\",\"expectedVersion\":0}";
