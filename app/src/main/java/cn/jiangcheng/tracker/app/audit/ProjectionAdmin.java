@@ -104,6 +104,8 @@ public class ProjectionAdmin {
         watching.add(name);
         rebuilds.submit(() -> {
             try {
+                // other nodes see the mark once their cached view of it expires; only then are the tables emptied
+                Thread.sleep(ProjectionRebuilds.CACHE_MILLIS + 200);
                 processor.shutdownAsync().get(60, TimeUnit.SECONDS);
                 processor.resetTokens();
             } catch (Exception e) {

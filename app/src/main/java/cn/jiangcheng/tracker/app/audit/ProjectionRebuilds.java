@@ -16,7 +16,7 @@ import java.util.Map;
 public class ProjectionRebuilds {
     /** A rebuilding node refreshes its rows every second; this much silence means it is gone. */
     static final int STALE_AFTER_SECONDS = 60;
-    private static final long CACHE_MILLIS = 1000;
+    static final long CACHE_MILLIS = 1000;
 
     private final JdbcTemplate jdbc;
     private volatile Map<String, Integer> cached = Map.of();

@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.app.web;
 
 import cn.jiangcheng.tracker.app.database.DatabaseAvailability;
+import cn.jiangcheng.tracker.app.database.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -44,17 +45,30 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // the decoded path, as Spring Security and MVC match it (a raw /%61pi/... is served as /api/...)
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !path.startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (availability.isUp()) {
-            chain.doFilter(request, new UnauthorizedOnlyWithDatabase(response, availability.failures()));
+        if (!availability.isUp()) {
+            unavailable(response);
             return;
         }
-        unavailable(response);
+        try {
+            chain.doFilter(request, new UnauthorizedOnlyWithDatabase(response, availability.failures()));
+        } catch (IOException | ServletException | RuntimeException e) {
+            // a database failure raised outside Spring MVC (the session check, the sign-in's listeners, the
+            // access-denied audit) would otherwise reach the container's error page as a 500 or a 401
+            if (!DatabaseUnavailable.causes(e) || response.isCommitted()) {
+                throw e;
+            }
+            availability.markDown("a request failed for want of the database");
+            response.reset();
+            unavailable(response);
+        }
     }
 
     /** The same answer from Spring MVC's exception handler. */

@@ -24,7 +24,7 @@ class AdminDataAccessHttpTest extends HttpTestBase {
     @Test
     void theAdministratorReadsNoBusinessData() {
         ApiClient submitter = as("jiaohe-submitter");
-        String report = create(submitter, "220281", "2012", values(9, 10));
+        String report = create(submitter, "220281", "2010", values(9, 10));
         ApiClient.Response uploaded = submitter.upload("/api/submissions/" + report + "/evidence?expectedVersion="
                 + version(submitter.get("/api/submissions/" + report).json()), "监测报告.pdf", PDF);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
@@ -67,7 +67,7 @@ class AdminDataAccessHttpTest extends HttpTestBase {
                 answered.add(path + " → " + response.status());
             }
         }
-        ApiClient.Response upload = admin.upload("/api/submissions/upload?orgUnitId=220281&period=2012",
+        ApiClient.Response upload = admin.upload("/api/submissions/upload?orgUnitId=220281&period=2010",
                 "填报表.xlsx", new byte[]{0x50, 0x4B, 0x03, 0x04});
         if (upload.status() != 403) {
             answered.add("POST /api/submissions/upload → " + upload.status());

@@ -74,10 +74,10 @@ public class IndicatorApplicability {
                 command.cityId(), command.approvalUnitId());
         requireDecider(metaData, approvalUnitId != null ? approvalUnitId : command.approvalUnitId());
         Check.that(status != Status.CONFIRMED, "WRONG_STATUS", "该指标已确认为不涉及");
-        // setting it while a declaration waits decides that declaration: not for the one who declared it
-        if (status == Status.DECLARED) {
-            MakerChecker.requireOtherThanMaker(metaData, declaredBy);
-        }
+        // a direct set decides for the unit: never by whoever declared it (waiting, rejected or revoked), nor by
+        // one of the unit's own submitters, who would exempt their own unit without a checker
+        MakerChecker.requireOtherThanMaker(metaData, declaredBy);
+        MakerChecker.requireNotMakerSide(metaData, Role.SUBMITTER, command.orgUnitId());
         String reason = Check.text(command.reason(), MAX_TEXT, "不涉及原因");
         apply(new NotApplicableSet(command.applicabilityId(), command.indicatorId(), command.orgUnitId(),
                 command.cityId(), command.approvalUnitId(), reason));

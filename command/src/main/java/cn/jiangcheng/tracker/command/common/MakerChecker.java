@@ -1,6 +1,7 @@
 package cn.jiangcheng.tracker.command.common;
 
 import cn.jiangcheng.tracker.api.common.AuditKeys;
+import cn.jiangcheng.tracker.api.user.Role;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -25,5 +26,12 @@ public final class MakerChecker {
     public static void requireOtherThanMaker(MetaData commandMetaData, String makerUserId) {
         Actor checker = Actor.of(commandMetaData);
         Check.that(checker.isSystem() || makerUserId == null || !checker.is(makerUserId), SELF_REVIEW, MESSAGE);
+    }
+
+    /** Refuses the checker's command from someone who holds the maker's role for the unit decided on. */
+    public static void requireNotMakerSide(MetaData commandMetaData, Role makerRole,
+                                           String unitId) {
+        Actor checker = Actor.of(commandMetaData);
+        Check.that(checker.isSystem() || !checker.actsAs(makerRole, unitId), SELF_REVIEW, MESSAGE);
     }
 }

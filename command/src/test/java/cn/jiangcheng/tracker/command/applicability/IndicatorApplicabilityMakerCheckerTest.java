@@ -5,6 +5,7 @@ import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.RejectNotAp
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityCommands.SetNotApplicable;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableConfirmed;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableDeclared;
+import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableRejected;
 import cn.jiangcheng.tracker.api.applicability.ApplicabilityEvents.NotApplicableSet;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.command.Callers;
@@ -83,5 +84,25 @@ class IndicatorApplicabilityMakerCheckerTest {
                 .when(new SetNotApplicable(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "经核实不涉及"),
                         Callers.person("sthj-approver", BUREAU, CITY_ID, Role.APPROVER))
                 .expectEvents(new NotApplicableSet(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "经核实不涉及"));
+    }
+
+    /** After another approver rejected it, the declarer must not overrule the rejection by setting it directly. */
+    @Test
+    void whoDeclaredItDoesNotOverruleARejectionBySettingItDirectly() {
+        fixture.given(declaredByBoth(), new NotApplicableRejected(ID, INDICATOR_ID, BUREAU, "应当填报"))
+                .when(new SetNotApplicable(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "本局不单独监测"),
+                        Callers.person("sthj-both", BUREAU, CITY_ID, Role.SUBMITTER, Role.APPROVER))
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
+    }
+
+    /** One of the unit's own submitters exempts nothing for the unit, even without a declaration. */
+    @Test
+    void aSubmitterOfTheUnitDoesNotSetItDirectlyForItsOwnUnit() {
+        fixture.givenNoPriorActivity()
+                .when(new SetNotApplicable(ID, INDICATOR_ID, BUREAU, CITY_ID, BUREAU, "本局不单独监测"),
+                        Callers.person("sthj-other-both", BUREAU, CITY_ID, Role.SUBMITTER, Role.APPROVER))
+                .expectException(violationOf("SELF_REVIEW"))
+                .expectNoEvents();
     }
 }
