@@ -97,9 +97,16 @@ class DatabaseCrashUnderLoadTest {
         }
     }
 
+    /** One client works like the web UI: a session cookie, whose account is checked on every request. */
+    private static ApiClient signedInBrowser(int port) {
+        ApiClient browser = ApiClient.browser(port);
+        assertThat(browser.login("admin", "Demo@2026").status()).isEqualTo(200);
+        return browser;
+    }
+
     /** Creates org units until the database was killed, came back and took a few more; kills it at the chosen 2xx. */
     private void sendCommands(int port, int client, Path dataDir, int killAfter, HealthWatch health) {
-        ApiClient admin = ApiClient.basic(port, "admin", "Demo@2026");
+        ApiClient admin = client == 0 ? signedInBrowser(port) : ApiClient.basic(port, "admin", "Demo@2026");
         long deadline = System.nanoTime() + MAX_LOAD.toNanos();
         for (int n = 0; System.nanoTime() < deadline; n++) {
             String id = "crash-" + client + "-" + n;
