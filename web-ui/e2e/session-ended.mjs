@@ -67,6 +67,27 @@ run(async (browser) => {
       const text = (await notice.innerText()).trim()
       assert(text.includes('账户信息已变更，请重新登录'), `got "${text}"`)
     })
+
+    // the same after a reload: the page's first requests still learn why the session ended
+    const again = await check(`${USER}: enabled again and signed in again`, async () => {
+      const before = await account()
+      await asAdmin('POST', `/api/admin/users/${encodeURIComponent(USER)}/enable`, { expectedVersion: before.version })
+      await until(async () => (await account()).enabled, 10_000, 'the account shown as enabled')
+      await fillLogin(page, USER, USER_PASSWORD)
+      await page.waitForURL(/#\/(?!login)/) // back where the ended session left off
+    })
+    if (!again) return
+    await check(`${USER}: disabled while away, a reload shows the log-in page with the reason`, async () => {
+      const before = await account()
+      await asAdmin('POST', `/api/admin/users/${encodeURIComponent(USER)}/disable`, { expectedVersion: before.version })
+      await until(async () => !(await account()).enabled, 10_000, 'the account shown as disabled')
+      await page.reload()
+      await page.waitForURL(/#\/login/)
+      const notice = page.locator(sel('login-session-ended'))
+      await notice.waitFor({ state: 'visible' })
+      const text = (await notice.innerText()).trim()
+      assert(text.includes('账户信息已变更，请重新登录'), `got "${text}"`)
+    })
     await checkNoPageErrors(USER, pageErrors)
   })
 

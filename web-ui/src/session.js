@@ -1,6 +1,6 @@
 // The logged-in user ("Me"), shared by the whole app.
 import { reactive } from 'vue'
-import { authApi, ensureCsrf } from './api.js'
+import { authApi, ensureCsrf, isSessionEnd } from './api.js'
 
 export const session = reactive({
   /** Me JSON from GET /api/me, or null when not logged in. */
@@ -21,6 +21,8 @@ export async function loadMe() {
     session.me = await authApi.me()
   } catch (e) {
     session.me = null
+    // a reload after the server ended the session: the log-in page still says why
+    if (isSessionEnd(e)) sessionEnded(e.message)
   }
   session.loaded = true
   return session.me
