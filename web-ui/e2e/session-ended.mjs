@@ -78,10 +78,12 @@ run(async (browser) => {
     })
     if (!again) return
     await check(`${USER}: disabled while away, a reload shows the log-in page with the reason`, async () => {
+      // away: the page makes no request of its own meanwhile, so the first one after coming back meets the change
+      await page.goto('about:blank')
       const before = await account()
       await asAdmin('POST', `/api/admin/users/${encodeURIComponent(USER)}/disable`, { expectedVersion: before.version })
       await until(async () => !(await account()).enabled, 10_000, 'the account shown as disabled')
-      await page.reload()
+      await page.goto(BASE_URL + '/#/home')
       await page.waitForURL(/#\/login/)
       const notice = page.locator(sel('login-session-ended'))
       await notice.waitFor({ state: 'visible' })
