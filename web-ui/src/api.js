@@ -236,6 +236,11 @@ export const authApi = {
   me: () => request('GET', '/api/me', { expect401: true })
 }
 
+export const meApi = {
+  /** Answers the signed-in user as after the change; this session stays, the account's other sessions end. */
+  changePassword: (currentPassword, newPassword) => api.post('/api/me/password', { currentPassword, newPassword })
+}
+
 export const orgUnitApi = {
   tree: () => api.get('/api/org-units'),
   create: ({ id, name, type, parentId }) => api.post('/api/admin/org-units', { id, name, type, parentId }),

@@ -2,10 +2,13 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import { MENU, isAllowed, menuItemByKey } from './menu.js'
 import { session, loadMe } from './session.js'
 import LoginView from './views/LoginView.vue'
+import PasswordView from './views/PasswordView.vue'
 import MainLayout from './layout/MainLayout.vue'
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
+  // outside the layout: while a one-time password must be replaced, there is nothing else to reach
+  { path: '/password', name: 'password', component: PasswordView, meta: { title: '修改密码' } },
   {
     path: '/',
     component: MainLayout,
@@ -34,6 +37,9 @@ router.beforeEach(async (to) => {
   if (!session.me) {
     const redirect = to.fullPath && to.fullPath !== '/' && to.fullPath !== '/home' ? to.fullPath : undefined
     return { name: 'login', query: redirect ? { redirect } : {} }
+  }
+  if (session.me.passwordChangeRequired && to.name !== 'password') {
+    return { name: 'password' }
   }
   const item = to.meta.menuKey ? menuItemByKey(to.meta.menuKey) : null
   if (item && !isAllowed(item, session.me.roles)) {

@@ -14,7 +14,8 @@ public final class UserQueries {
     }
 
     public record UserAccountView(String username, String displayName, String passwordHash, Set<Role> roles,
-                                  String orgUnitId, String cityId, boolean enabled, long version) {
+                                  String orgUnitId, String cityId, boolean enabled, long version,
+                                  boolean passwordChangeRequired) {
     }
 
     public record UserAccountList(List<UserAccountView> users) {

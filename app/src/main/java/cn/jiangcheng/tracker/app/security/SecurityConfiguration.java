@@ -90,6 +90,7 @@ public class SecurityConfiguration {
                         .permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterAfter(sessionCheck, BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(errors, audit), SessionAccountCheck.class)
                 .addFilterBefore(new DenialAudit(audit), ExceptionTranslationFilter.class)
                 // nothing to return to after signing in (the UI routes itself), so no session for an anonymous 401
                 .requestCache(cache -> cache.disable())

@@ -31,10 +31,12 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
     private final boolean cityLevelUnit;
     /** The sequence number of the account's last event at sign-in: any later event ends the session. */
     private final long accountVersion;
+    /** The password was set by someone else (a one-time password): only choosing an own one is allowed. */
+    private final boolean passwordChangeRequired;
 
     public TrackerUser(String username, String displayName, String passwordHash, Set<Role> roles,
                        String orgUnitId, String cityId, boolean cityLevelUnit, boolean enabled, boolean locked,
-                       long accountVersion) {
+                       long accountVersion, boolean passwordChangeRequired) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -46,6 +48,11 @@ public final class TrackerUser implements UserDetails, CredentialsContainer {
         this.locked = locked;
         this.cityLevelUnit = cityLevelUnit;
         this.accountVersion = accountVersion;
+        this.passwordChangeRequired = passwordChangeRequired;
+    }
+
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public long accountVersion() {

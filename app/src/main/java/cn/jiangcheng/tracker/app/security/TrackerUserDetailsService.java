@@ -67,7 +67,7 @@ public class TrackerUserDetailsService implements UserDetailsService {
         UserAccountView view = account.orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
         return new TrackerUser(view.username(), view.displayName(), view.passwordHash(), view.roles(),
                 view.orgUnitId(), view.cityId(), isCityLevel(view), view.enabled(), lockout.isLocked(key),
-                view.version());
+                view.version(), view.passwordChangeRequired());
     }
 
     private Optional<UserAccountView> find(String key) {

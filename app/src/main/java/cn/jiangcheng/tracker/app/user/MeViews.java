@@ -21,6 +21,6 @@ public class MeViews {
         return new MeView(user.getUsername(), user.displayName(), List.copyOf(user.roles()),
                 unit == null ? null : new MeView.Unit(unit.id(), unit.name(), unit.type()),
                 city == null ? null : new MeView.City(city.id(), city.name()),
-                user.dataScope());
+                user.dataScope(), user.passwordChangeRequired());
     }
 }

@@ -35,7 +35,7 @@ public class ApiDocumentation {
     static {
         ERRORS.put("400", "请求参数或内容有误（VALIDATION_FAILED、BAD_PARAMETER、BAD_JSON、UNKNOWN_FIELD 等）");
         ERRORS.put("401", "未登录或用户名、密码错误（UNAUTHENTICATED 等），或会话已被服务器结束（SESSION_ENDED：账户信息已变更；SESSION_EXPIRED：登录超过规定时长）");
-        ERRORS.put("403", "没有权限");
+        ERRORS.put("403", "没有权限（FORBIDDEN 等）；PASSWORD_CHANGE_REQUIRED：密码由管理员设置，须先修改密码");
         ERRORS.put("404", "记录不存在或不在本单位、本市的可见范围内");
         ERRORS.put("409", "记录已被他人修改（expectedVersion 不是当前版本）或已存在");
         ERRORS.put("413", "请求内容或上传文件过大");

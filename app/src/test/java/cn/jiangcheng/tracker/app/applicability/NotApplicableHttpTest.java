@@ -231,6 +231,7 @@ class NotApplicableHttpTest extends HttpTestBase {
                 """.formatted(username, ZONE));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
+        choosesOwnPassword(username, "Start2026a");
         return ApiClient.basic(port, username, "Start2026a");
     }
 

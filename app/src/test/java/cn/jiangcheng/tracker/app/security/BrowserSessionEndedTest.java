@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A session ended by the server sends the user to the log-in page with the reason, and the auditor's log names the
  * security events in Chinese (web-ui/e2e/session-ended.mjs).
@@ -17,10 +15,9 @@ class BrowserSessionEndedTest extends HttpTestBase {
     @Test
     void anEndedSessionShowsItsReasonOnTheLogInPage() throws Exception {
         String username = uniqueId("web").toLowerCase();
-        assertThat(as("admin").post("/api/admin/users", """
+        adminCreatesUser(username, """
                 {"username":"%s","displayName":"会话界面测试","password":"Start2026a","roles":["SUBMITTER"],"orgUnitId":"220221"}
-                """.formatted(username)).status()).isEqualTo(201);
-        eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
+                """.formatted(username));
         BrowserScript.run(port, "session-ended.mjs", Map.of("SESSION_USER", username, "SESSION_PASSWORD", "Start2026a"));
     }
 }

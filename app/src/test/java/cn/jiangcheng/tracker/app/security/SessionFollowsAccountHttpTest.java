@@ -131,6 +131,7 @@ class SessionFollowsAccountHttpTest extends HttpTestBase {
                 {"username":"%s","displayName":"会话测试","password":"%s","roles":["ADMIN"],"orgUnitId":"220200-sthj"}
                 """.formatted(username, PASSWORD)).status()).isEqualTo(201);
         eventually(() -> accountVersion(username), v -> v >= 0);
+        choosesOwnPassword(username, PASSWORD);
         return username;
     }
 

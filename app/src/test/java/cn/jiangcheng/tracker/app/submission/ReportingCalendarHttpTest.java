@@ -210,6 +210,7 @@ class ReportingCalendarHttpTest extends HttpTestBase {
                 """.formatted(username));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
+        choosesOwnPassword(username, "Clerk2026x");
         return ApiClient.basic(port, username, "Clerk2026x");
     }
 

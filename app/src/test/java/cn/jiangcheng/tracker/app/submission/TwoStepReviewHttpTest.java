@@ -38,6 +38,8 @@ class TwoStepReviewHttpTest extends HttpTestBase {
                 """.formatted(reviewer)).status()).isEqualTo(201);
         eventually(() -> count("select count(*) from user_account_view where username in (?, ?)", clerk, reviewer),
                 n -> n == 2);
+        choosesOwnPassword(clerk, "Clerk2026x");
+        choosesOwnPassword(reviewer, "Review2026x");
 
         // the bureau asks the new department to report the red-line area too
         JsonNode indicator = indicatorView(cityApprover);

@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.app.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles({"demo", "test"})
 @Import(TestClock.Config.class)
 public abstract class HttpTestBase {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final String DEMO_PASSWORD = "Demo@2026";
 
     @LocalServerPort
@@ -48,11 +50,36 @@ public abstract class HttpTestBase {
         return ApiClient.basic(port, username, DEMO_PASSWORD);
     }
 
-    /** The administrator creates the account (the request body of POST /api/admin/users); waits until it can log in. */
+    /**
+     * The administrator creates the account (the request body of POST /api/admin/users), and the account makes the
+     * password its own (see {@link #choosesOwnPassword}); waits until it can log in.
+     */
     protected void adminCreatesUser(String username, String requestJson) {
         ApiClient.Response created = as("admin").post("/api/admin/users", requestJson);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         eventually(() -> count("select count(*) from user_account_view where username = ?", username), n -> n == 1);
+        try {
+            choosesOwnPassword(username, JSON.readTree(requestJson).path("password").asText());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(requestJson, e);
+        }
+    }
+
+    /**
+     * A password the administrator set is a one-time password (OneTimePasswordHttpTest): the account replaces it,
+     * here by way of an interim one with the same text again, so that a test signs in with the password it gave
+     * the administrator. Two of the account's own UserPasswordChanged events.
+     */
+    protected void choosesOwnPassword(String username, String password) {
+        String interim = password + "-own1";
+        ownPasswordChange(username, password, interim);
+        ownPasswordChange(username, interim, password);
+    }
+
+    private void ownPasswordChange(String username, String current, String chosen) {
+        ApiClient.Response changed = ApiClient.basic(port, username, current).post("/api/me/password",
+                "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}".formatted(current, chosen));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     }
 
     protected ApiClient anonymous() {

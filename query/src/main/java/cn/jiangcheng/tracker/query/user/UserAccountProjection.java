@@ -1,5 +1,6 @@
 package cn.jiangcheng.tracker.query.user;
 
+import cn.jiangcheng.tracker.api.common.AuditKeys;
 import cn.jiangcheng.tracker.api.common.ProjectionTables;
 import cn.jiangcheng.tracker.api.user.Role;
 import cn.jiangcheng.tracker.api.user.UserEvents.ConflictingRolesGranted;
@@ -12,11 +13,13 @@ import cn.jiangcheng.tracker.api.user.UserQueries.FindUserAccount;
 import cn.jiangcheng.tracker.api.user.UserQueries.FindUsersOfCity;
 import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountList;
 import cn.jiangcheng.tracker.api.user.UserQueries.UserAccountView;
+import cn.jiangcheng.tracker.query.common.AuditMetadata;
 import cn.jiangcheng.tracker.query.common.OwnTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -40,7 +43,7 @@ public class UserAccountProjection {
     private static final RowMapper<UserAccountView> ROW = (rs, i) -> new UserAccountView(
             rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
             parseRoles(rs.getString("roles")), rs.getString("org_unit_id"), rs.getString("city_id"),
-            rs.getBoolean("enabled"), rs.getLong("version"));
+            rs.getBoolean("enabled"), rs.getLong("version"), rs.getBoolean("password_change_required"));
 
     private final JdbcTemplate jdbc;
 
@@ -49,13 +52,13 @@ public class UserAccountProjection {
     }
 
     @EventHandler
-    void on(UserRegistered event, @SequenceNumber long version) {
+    void on(UserRegistered event, @SequenceNumber long version, MetaData metaData) {
         jdbc.update("""
-                insert into user_account_view
-                    (username, display_name, password_hash, roles, org_unit_id, city_id, enabled, version)
-                values (?, ?, ?, ?, ?, ?, true, ?) on conflict (username) do nothing""",
+                insert into user_account_view (username, display_name, password_hash, roles, org_unit_id, city_id,
+                    enabled, version, password_change_required)
+                values (?, ?, ?, ?, ?, ?, true, ?, ?) on conflict (username) do nothing""",
                 event.username(), event.displayName(), event.passwordHash(), formatRoles(event.roles()),
-                event.orgUnitId(), event.cityId(), version);
+                event.orgUnitId(), event.cityId(), version, setBySomeoneElse(event.username(), metaData));
     }
 
     @EventHandler
@@ -71,9 +74,10 @@ public class UserAccountProjection {
     }
 
     @EventHandler
-    void on(UserPasswordChanged event, @SequenceNumber long version) {
-        jdbc.update("update user_account_view set password_hash = ?, version = ? where username = ?",
-                event.passwordHash(), version, event.username());
+    void on(UserPasswordChanged event, @SequenceNumber long version, MetaData metaData) {
+        jdbc.update("update user_account_view set password_hash = ?, version = ?, password_change_required = ? "
+                        + "where username = ?",
+                event.passwordHash(), version, setBySomeoneElse(event.username(), metaData), event.username());
     }
 
     @EventHandler
@@ -103,6 +107,15 @@ public class UserAccountProjection {
     UserAccountList handle(FindUsersOfCity query) {
         return new UserAccountList(jdbc.query(
                 "select * from user_account_view where city_id = ? order by username", ROW, query.cityId()));
+    }
+
+    /**
+     * A password someone else chose (the administrator) is a one-time password; the account's own choice and the
+     * system's (seeded demo users, the bootstrap administrator) are not.
+     */
+    private static boolean setBySomeoneElse(String username, MetaData metaData) {
+        String actor = AuditMetadata.userId(metaData);
+        return actor != null && !actor.equals(username) && !actor.equals(AuditKeys.SYSTEM_USER);
     }
 
     private static String formatRoles(Set<Role> roles) {
