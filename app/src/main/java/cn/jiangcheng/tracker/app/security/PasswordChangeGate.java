@@ -33,7 +33,10 @@ class PasswordChangeGate extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return !path.startsWith("/api/") || OPEN.contains(request.getMethod() + " " + path);
+        // the actuator's admin endpoints too; health and info stay public for the load balancer
+        boolean gated = path.startsWith("/api/")
+                || (path.startsWith("/actuator/") && !path.startsWith("/actuator/health") && !path.equals("/actuator/info"));
+        return !gated || OPEN.contains(request.getMethod() + " " + path);
     }
 
     @Override

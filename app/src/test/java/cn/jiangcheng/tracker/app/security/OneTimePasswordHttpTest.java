@@ -64,6 +64,20 @@ class OneTimePasswordHttpTest extends HttpTestBase {
         assertThat(ApiClient.browser(port).login(administrator, "Reset2026z").status()).isEqualTo(401);
     }
 
+    /** An administrator created by another is held the same way on the actuator's admin endpoints. */
+    @Test
+    void anAdminCreatedAdministratorReachesNoActuatorEndpointFirst() {
+        String administrator = created("ADMIN");
+        ApiClient withAdminsPassword = ApiClient.basic(port, administrator, ADMINS_CHOICE);
+        assertMustChange(withAdminsPassword);
+        assertRefused(withAdminsPassword.get("/actuator/prometheus"));
+        assertThat(withAdminsPassword.get("/actuator/health").status()).as("health stays public").isEqualTo(200);
+
+        assertThat(ownChange(withAdminsPassword, ADMINS_CHOICE, OWN_CHOICE).status()).isEqualTo(200);
+        assertThat(ApiClient.basic(port, administrator, OWN_CHOICE).get("/actuator/prometheus").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void demoUsersNeedNoChange() {
         for (String demo : List.of("admin", "sthj-approver")) {
