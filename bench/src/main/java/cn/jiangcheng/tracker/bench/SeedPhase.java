@@ -39,8 +39,14 @@ final class SeedPhase extends FullStackPhase {
             for (Unit u : mine) {
                 awaitOk(admin, "/api/org-units/" + u.id());
                 must(admin.post("/api/admin/users", "{\"username\":\"" + u.user() + "\",\"displayName\":\"基准填报"
-                        + u.id().substring(6) + "\",\"password\":\"" + BENCH_PASSWORD + "\",\"roles\":[\"SUBMITTER\"],"
+                        + u.id().substring(6) + "\",\"password\":\"" + ONE_TIME_PASSWORD + "\",\"roles\":[\"SUBMITTER\"],"
                         + "\"orgUnitId\":\"" + u.id() + "\"}"), "create user " + u.user());
+            }
+        }
+        awaitAccounts(admin, units);
+        for (List<Unit> mine : units) {
+            for (Unit u : mine) {
+                choosesOwnPassword(app, u.user());
             }
         }
         for (JsonNode indicator : seededCatalog(approver)) {
@@ -69,6 +75,34 @@ final class SeedPhase extends FullStackPhase {
         }
         openCases(app, units);
         return units;
+    }
+
+    /** What the administrator gives a new account; it works once, until the account chooses its own. */
+    private static final String ONE_TIME_PASSWORD = "Bench2026-otp";
+
+    /** Sign-ins only once every account is in the read model: wrong tries before that would lock them. */
+    private static void awaitAccounts(FullStackSession admin, List<List<Unit>> units) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            String listed = admin.get("/api/admin/users").body();
+            if (units.stream().flatMap(List::stream).allMatch(u -> listed.contains("\"" + u.user() + "\""))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench accounts never reached the read model");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The account signs in with the administrator's one-time password and chooses BENCH_PASSWORD. */
+    private static void choosesOwnPassword(AppProcess app, String user) throws InterruptedException {
+        FullStackSession s = new FullStackSession(app.port());
+        if (!s.login(user, ONE_TIME_PASSWORD)) {
+            throw new IllegalStateException("cannot sign in as " + user);
+        }
+        must(s.post("/api/me/password", "{\"currentPassword\":\"" + ONE_TIME_PASSWORD + "\",\"newPassword\":\""
+                + BENCH_PASSWORD + "\"}"), "own password of " + user);
     }
 
     /** 督察整改: a case per bench unit, acknowledged and planned, so the mix can report progress on it. */
