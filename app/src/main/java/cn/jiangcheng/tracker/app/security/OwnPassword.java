@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,10 +30,16 @@ public class OwnPassword {
     private final UserDetailsService accounts;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    OwnPassword(CommandGateway commandGateway, PasswordEncoder passwordEncoder, UserDetailsService accounts) {
+    private final LoginLockout lockout;
+    private final ApplicationEventPublisher events;
+
+    OwnPassword(CommandGateway commandGateway, PasswordEncoder passwordEncoder, UserDetailsService accounts,
+                LoginLockout lockout, ApplicationEventPublisher events) {
         this.commandGateway = commandGateway;
         this.passwordEncoder = passwordEncoder;
         this.accounts = accounts;
+        this.lockout = lockout;
+        this.events = events;
     }
 
     /** Returns the account as it is after the change. */
@@ -38,7 +47,15 @@ public class OwnPassword {
                               String newPassword) {
         TrackerUser caller = Caller.current();
         TrackerUser account = load(caller.getUsername());
+        // guessing the current password through a session counts like wrong passwords at sign-in: it locks the
+        // account and is recorded (LoginLockout and LoginAudit listen for this event)
+        if (lockout.isLocked(account.getUsername())) {
+            throw new BusinessRuleViolation("ACCOUNT_LOCKED", "密码错误次数过多，账户已临时锁定，请稍后再试");
+        }
         if (!passwordEncoder.matches(currentPassword, account.getPassword())) {
+            events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+                    UsernamePasswordAuthenticationToken.unauthenticated(account.getUsername(), null),
+                    new BadCredentialsException("当前密码不正确")));
             throw new BusinessRuleViolation("WRONG_CURRENT_PASSWORD", "当前密码不正确");
         }
         if (newPassword.equals(currentPassword)) {
@@ -48,7 +65,12 @@ public class OwnPassword {
                 passwordEncoder.encode(newPassword), account.accountVersion()));
         TrackerUser changed = load(caller.getUsername());
         changed.eraseCredentials();
-        keepSession(request, response, changed);
+        // only the version this change made: an account disabled or changed meanwhile keeps no session
+        if (changed.accountVersion() == account.accountVersion() + 1 && changed.isEnabled()) {
+            keepSession(request, response, changed);
+        } else if (request.getSession(false) != null) {
+            request.getSession(false).invalidate();
+        }
         return changed;
     }
 

@@ -35,7 +35,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
         String path = path(request);
         // the actuator's admin endpoints too; health and info stay public for the load balancer
         boolean gated = path.startsWith("/api/")
-                || (path.startsWith("/actuator/") && !path.startsWith("/actuator/health") && !path.equals("/actuator/info"));
+                || (path.startsWith("/actuator") && !path.startsWith("/actuator/health") && !path.equals("/actuator/info"));
         return !gated || OPEN.contains(request.getMethod() + " " + path);
     }
 

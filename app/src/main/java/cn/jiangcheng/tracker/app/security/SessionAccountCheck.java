@@ -67,7 +67,7 @@ public class SessionAccountCheck extends OncePerRequestFilter {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         // the CSRF token request is public and the web UI's first call: ending a session there would answer it
         // normally and leave the next call to find no session, so the user would never learn why
-        return (!path.startsWith("/api/") && !path.startsWith("/actuator/")) || path.equals("/api/csrf");
+        return (!path.startsWith("/api/") && !path.startsWith("/actuator")) || path.equals("/api/csrf");
     }
 
     @Override

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chooses its own password every other request is refused, and nothing is stored.
  */
 class OneTimePasswordHttpTest extends HttpTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    private SecurityEventBudget budget;
     private static final String ADMINS_CHOICE = "Admin2026x";
     private static final String OWN_CHOICE = "Mine2026y";
     private static final List<String> APPROVER_READS = List.of("/api/submissions", "/api/projects",
@@ -76,6 +78,28 @@ class OneTimePasswordHttpTest extends HttpTestBase {
         assertThat(ownChange(withAdminsPassword, ADMINS_CHOICE, OWN_CHOICE).status()).isEqualTo(200);
         assertThat(ApiClient.basic(port, administrator, OWN_CHOICE).get("/actuator/prometheus").status())
                 .isEqualTo(200);
+    }
+
+    /** Guessing the current password through a session locks the account like wrong passwords at sign-in. */
+    @Test
+    void guessingTheCurrentPasswordLocksTheAccount() {
+        budget.forget(); // all test clients are 127.0.0.1: earlier tests may have spent its LoginFailed budget
+        String approver = created("APPROVER");
+        ApiClient basic = ApiClient.basic(port, approver, ADMINS_CHOICE);
+        assertThat(ownChange(basic, ADMINS_CHOICE, OWN_CHOICE).status()).isEqualTo(200);
+        ApiClient session = ApiClient.browser(port);
+        assertThat(session.login(approver, OWN_CHOICE).status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(ownChange(session, "Guess2026-" + i, "Taken2026z").code()).isEqualTo("WRONG_CURRENT_PASSWORD");
+        }
+        ApiClient.Response locked = ownChange(session, OWN_CHOICE, "Taken2026z");
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(422);
+        assertThat(locked.code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(ApiClient.browser(port).login(approver, OWN_CHOICE).code()).as("sign-in is locked too")
+                .isEqualTo("ACCOUNT_LOCKED");
+        assertThat(count("select count(*) from domainevententry where payloadtype like '%$LoginFailed' "
+                + "and convert_from(payload, 'UTF8')::jsonb ->> 'username' = ?", approver))
+                .as("each wrong guess is a recorded failed sign-in").isGreaterThanOrEqualTo(5);
     }
 
     @Test
